@@ -1,0 +1,36 @@
+# Two entry points: `make site` builds the sample site into site/, `make test`
+# runs every test. Both create .venv on first use; only python3 and make needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: site test serve check bench clean
+
+site: $(VENV)/.installed
+	$(BIN)/modelreview build
+
+test: $(VENV)/.dev-installed
+	./scripts/install-chromium.sh
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.installed
+	$(BIN)/modelreview check
+
+serve: $(VENV)/.installed
+	$(BIN)/modelreview serve
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/check_bench.py
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) site .site-* .pytest_cache

@@ -1,0 +1,203 @@
+"""Catalog stage: the whole site's data, resolved once from checked content.
+
+The authored records stay as they are; a `Model` wraps each one with what the site
+derives from it (provider and bracket records, grade label, blended price, cost at
+each configured volume, peers) and `Pair`s say which comparison pages exist and
+why. Rendering reads only this; it never re-reads files or re-validates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .costs import MonthlyCost, blended_price, monthly_cost
+from .loader import ComparisonRecord, Content, PageRecord, ReviewRecord
+from .pairs import ambiguous_ids, ordered, pair_slug
+from .schema import Bracket, Provider, Review, SiteConfig
+
+
+@dataclass
+class Model:
+    record: ReviewRecord
+    provider: Provider
+    bracket: Bracket
+    grade_label: str | None
+    blended: Decimal                 # USD per 1M tokens at the configured input share
+    costs: list[MonthlyCost]         # one per configured monthly volume
+    peers: list[str] = field(default_factory=list)          # same bracket, nearest price first
+    same_provider: list[str] = field(default_factory=list)  # other reviews in the provider folder
+    pairs: list[str] = field(default_factory=list)          # slugs of comparison pages with this model
+
+    @property
+    def meta(self) -> Review:
+        return self.record.meta
+
+    @property
+    def key(self) -> str:
+        return self.record.key
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the review page."""
+        return f"models/{self.record.provider}/{self.record.model_id}/"
+
+
+@dataclass
+class Pair:
+    slug: str
+    a: str
+    b: str
+    reasons: list[str]                    # why the page exists: "same bracket", "editorial", ...
+    editorial: ComparisonRecord | None = None
+
+    @property
+    def url(self) -> str:
+        return f"compare/{self.slug}/"
+
+
+@dataclass
+class Catalog:
+    config: SiteConfig
+    models: dict[str, Model]
+    pairs: dict[str, Pair]
+    pages: list[PageRecord]
+    names: dict[str, str]                 # casefolded name, alias, snapshot or id -> model key
+    best_value: dict[str, str]            # bracket key -> model key
+
+    def by_provider(self) -> dict[str, list[Model]]:
+        grouped: dict[str, list[Model]] = defaultdict(list)
+        for model in self.models.values():
+            grouped[model.record.provider].append(model)
+        return dict(sorted(grouped.items()))
+
+    def by_bracket(self) -> dict[str, list[Model]]:
+        """Brackets in config order, each model list cheapest first."""
+        grouped: dict[str, list[Model]] = {b.key: [] for b in self.config.brackets}
+        for model in self.models.values():
+            grouped[model.meta.bracket].append(model)
+        return {k: sorted(v, key=lambda m: (m.blended, m.key)) for k, v in grouped.items()}
+
+    def find(self, name: str) -> Model | None:
+        """A model by key, name, alias, snapshot id or bare model id (case-insensitive)."""
+        if name in self.models:
+            return self.models[name]
+        key = self.names.get(name.casefold())
+        return self.models.get(key) if key else None
+
+
+def build_catalog(content: Content, config: SiteConfig) -> Catalog:
+    """Resolve checked content; call only when `check` found no errors."""
+    volumes = config.volumes
+    models: dict[str, Model] = {}
+    for record in sorted(content.reviews, key=lambda r: r.key):
+        meta = record.meta
+        price = meta.pricing
+        models[record.key] = Model(
+            record=record,
+            provider=config.provider(record.provider),  # type: ignore[arg-type]
+            bracket=config.bracket(meta.bracket),  # type: ignore[arg-type]
+            grade_label=config.grading.label_for(meta.grade.score) if meta.grade else None,
+            blended=blended_price(price.input, price.output, volumes.input_share),
+            costs=[monthly_cost(price.input, price.output, tokens, volumes.input_share)
+                   for tokens in volumes.monthly_tokens],
+        )
+    _link_peers(models, config.pairs.max_pairs_per_model)
+    _link_same_provider(models)
+    pairs = _select_pairs(models, content.comparisons, config)
+    for pair in pairs.values():
+        models[pair.a].pairs.append(pair.slug)
+        models[pair.b].pairs.append(pair.slug)
+    return Catalog(config, models, pairs, sorted(content.pages, key=lambda p: p.slug),
+                   _name_index(models), _best_value(models, config))
+
+
+def _link_peers(models: dict[str, Model], limit: int) -> None:
+    by_bracket: dict[str, list[Model]] = defaultdict(list)
+    for model in models.values():
+        by_bracket[model.meta.bracket].append(model)
+    for members in by_bracket.values():
+        for model in members:
+            model.peers = [m.key for m in _nearest(model, members, limit)]
+
+
+def _nearest(model: Model, members: list[Model], limit: int) -> list[Model]:
+    """The `limit` other members closest in blended price (ties by key, for stable output)."""
+    others = [m for m in members if m.key != model.key]
+    if len(others) > 4 * limit:  # large catalogs: only look at price neighbours
+        ordered_members = sorted(members, key=lambda m: (m.blended, m.key))
+        at = ordered_members.index(model)
+        others = [m for m in ordered_members[max(0, at - limit): at + limit + 1] if m.key != model.key]
+    return sorted(others, key=lambda m: (abs(m.blended - model.blended), m.key))[:limit]
+
+
+def _link_same_provider(models: dict[str, Model]) -> None:
+    by_provider: dict[str, list[str]] = defaultdict(list)
+    for key, model in models.items():
+        by_provider[model.record.provider].append(key)
+    for key, model in models.items():
+        model.same_provider = [k for k in by_provider[model.record.provider] if k != key]
+
+
+def _select_pairs(models: dict[str, Model], comparisons: list[ComparisonRecord],
+                  config: SiteConfig) -> dict[str, Pair]:
+    """Apply the pair policy from `site_config`; each unordered pair gets one page."""
+    policy = config.pairs
+    ambiguous = ambiguous_ids(models)
+    pairs: dict[str, Pair] = {}
+
+    def add(a: str, b: str, reason: str, editorial: ComparisonRecord | None = None) -> None:
+        if a == b or a not in models or b not in models:
+            return
+        first, second = ordered(a, b)
+        slug = pair_slug(first, second, ambiguous)
+        pair = pairs.setdefault(slug, Pair(slug, first, second, []))
+        if reason not in pair.reasons:
+            pair.reasons.append(reason)
+        if editorial is not None:
+            pair.editorial = editorial
+
+    families: dict[str, list[Model]] = defaultdict(list)
+    for model in models.values():
+        families[model.meta.family].append(model)
+    if policy.editorial:
+        for comparison in comparisons:
+            add(comparison.meta.models[0], comparison.meta.models[1], "editorial", comparison)
+    for model in models.values():
+        if policy.compare_with:
+            for other in model.meta.compare_with:
+                add(model.key, other, "compare-with")
+        if policy.same_bracket:
+            for other in model.peers:
+                add(model.key, other, "same bracket")
+        if policy.same_family:
+            for other in _nearest(model, families[model.meta.family], policy.max_pairs_per_model):
+                add(model.key, other.key, "same family")
+    return dict(sorted(pairs.items()))
+
+
+def _name_index(models: dict[str, Model]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for key, model in models.items():
+        meta = model.meta
+        for name in [meta.name, model.record.model_id, key, meta.snapshot or "", *meta.aliases]:
+            if name:
+                names.setdefault(name.casefold(), key)
+    return names
+
+
+def _best_value(models: dict[str, Model], config: SiteConfig) -> dict[str, str]:
+    """Per bracket: the highest grade per blended dollar; ungraded brackets fall back to cheapest."""
+    best: dict[str, str] = {}
+    for bracket in config.brackets:
+        members = [m for m in models.values() if m.meta.bracket == bracket.key]
+        graded = [m for m in members if m.meta.grade and m.blended > 0]
+        if graded:
+            winner = max(graded, key=lambda m: (m.meta.grade.score / m.blended, m.key))  # type: ignore[union-attr]
+        elif members:
+            winner = min(members, key=lambda m: (m.blended, m.key))
+        else:
+            continue
+        best[bracket.key] = winner.key
+    return best

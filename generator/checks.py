@@ -1,0 +1,229 @@
+"""Check stage: rules that need more than one file, or the site config, or today's date.
+
+Each rule is a small function yielding diagnostics; `check_content` runs them all.
+Schema rules that fit inside one file live in `schema/`; this module owns
+cross-references, date order, price history and staleness.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Callable, Iterator
+
+from .diagnostics import Diagnostic, error, warning
+from .loader import ComparisonRecord, Content, ReviewRecord
+from .pairs import ambiguous_ids, pair_slug
+from .schema import SiteConfig
+from .yamlpos import Loc
+
+ReviewRule = Callable[[ReviewRecord, "Context"], Iterator[Diagnostic]]
+
+
+class Context:
+    """What the rules may look at: all reviews by key, the config, and today."""
+
+    def __init__(self, content: Content, config: SiteConfig, today: dt.date):
+        self.content = content
+        self.config = config
+        self.today = today
+        self.reviews = {r.key: r for r in content.reviews}
+        self.provider_keys = {p.key for p in config.providers}
+        self.bracket_keys = {b.key for b in config.brackets}
+        self.ambiguous = ambiguous_ids(self.reviews)
+
+
+def check_content(content: Content, config: SiteConfig, today: dt.date) -> list[Diagnostic]:
+    """Every cross-file diagnostic for the loaded content (load diagnostics are not repeated)."""
+    ctx = Context(content, config, today)
+    found: list[Diagnostic] = []
+    for review in content.reviews:
+        for rule in REVIEW_RULES:
+            found.extend(rule(review, ctx))
+    found.extend(_unique_names(content.reviews))
+    for comparison in content.comparisons:
+        found.extend(_comparison_refs(comparison, ctx))
+    return found
+
+
+def _at(review: ReviewRecord | ComparisonRecord, loc: Loc) -> tuple[str, int, int]:
+    line, col = review.positions.of_value(loc)
+    return review.display, line, col
+
+
+def _known_providers(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    if review.provider not in ctx.provider_keys:
+        yield error(review.display, 1, 1, "unknown-provider",
+                    f"provider folder '{review.provider}' is not in site_config/providers.yaml",
+                    _suggest(review.provider, ctx.provider_keys))
+    for i, offer in enumerate(review.meta.offers):
+        if offer.provider not in ctx.provider_keys:
+            yield error(*_at(review, ("offers", i, "provider")), "unknown-provider",
+                        f"offer provider '{offer.provider}' is not in site_config/providers.yaml",
+                        _suggest(offer.provider, ctx.provider_keys))
+
+
+def _known_bracket(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    if review.meta.bracket not in ctx.bracket_keys:
+        yield error(*_at(review, ("bracket",)), "unknown-bracket",
+                    f"bracket '{review.meta.bracket}' is not in site_config/brackets.yaml",
+                    _suggest(review.meta.bracket, ctx.bracket_keys))
+
+
+def _model_refs(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    refs: list[tuple[Loc, str, str]] = []
+    refs += [(("alternatives", i), ref, "alternative") for i, ref in enumerate(review.meta.alternatives)]
+    refs += [(("compare_with", i), ref, "compare-with") for i, ref in enumerate(review.meta.compare_with)]
+    if review.meta.lifecycle.successor:
+        refs.append((("lifecycle", "successor"), review.meta.lifecycle.successor, "successor"))
+    for loc, ref, what in refs:
+        if ref == review.key:
+            yield error(*_at(review, loc), "self-reference", f"the {what} '{ref}' is this review itself")
+        elif ref not in ctx.reviews:
+            yield error(*_at(review, loc), "unknown-model",
+                        f"the {what} '{ref}' has no review in content/models/",
+                        _suggest(ref, ctx.reviews.keys() - {review.key}) or f"create content/models/{ref}.md")
+
+
+def _limits(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    meta = review.meta
+    if meta.max_output > meta.context_window:
+        yield error(*_at(review, ("max_output",)), "limit-order",
+                    f"max_output {meta.max_output:,} is larger than the context window {meta.context_window:,}",
+                    "a response cannot be longer than the whole context")
+    long_context = meta.pricing.long_context
+    if long_context and long_context.above_tokens >= meta.context_window:
+        yield error(*_at(review, ("pricing", "long_context", "above_tokens")), "limit-order",
+                    f"the long-context tier starts at {long_context.above_tokens:,} tokens, "
+                    f"beyond the context window of {meta.context_window:,}")
+
+
+def _date_order(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    meta = review.meta
+    if meta.knowledge_cutoff:
+        cutoff = dt.date.fromisoformat(meta.knowledge_cutoff if len(meta.knowledge_cutoff) == 10
+                                       else meta.knowledge_cutoff + "-01")
+        if cutoff > meta.released:
+            yield error(*_at(review, ("knowledge_cutoff",)), "date-order",
+                        f"knowledge cutoff {meta.knowledge_cutoff} is after the release date {meta.released}")
+    if meta.released > meta.reviewed:
+        yield error(*_at(review, ("reviewed",)), "date-order",
+                    f"reviewed {meta.reviewed} is before the model's release on {meta.released}")
+    dated: list[tuple[Loc, dt.date, str]] = [
+        (("released",), meta.released, "release date"),
+        (("reviewed",), meta.reviewed, "review date"),
+        (("pricing", "verified"), meta.pricing.verified, "price check date"),
+    ]
+    dated += [(("offers", i, "verified"), o.verified, "offer check date") for i, o in enumerate(meta.offers)]
+    dated += [(("benchmarks", i, "date"), b.date, "benchmark date") for i, b in enumerate(meta.benchmarks)]
+    if meta.grade:
+        dated.append((("grade", "benchmarked"), meta.grade.benchmarked, "benchmark date"))
+    if meta.lifecycle.date:
+        dated.append((("lifecycle", "date"), meta.lifecycle.date, "lifecycle date"))
+    for loc, day, what in dated:
+        if day > ctx.today and loc != ("lifecycle", "date"):
+            yield error(*_at(review, loc), "future-date",
+                        f"the {what} {day} is in the future (today is {ctx.today})")
+
+
+def _price_history(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    history = review.meta.price_history
+    for i in range(1, len(history)):
+        if history[i].date <= history[i - 1].date:
+            yield error(*_at(review, ("price_history", i, "date")), "price-history-order",
+                        f"price history entry {history[i].date} is not after the one before it ({history[i - 1].date})",
+                        "list price changes oldest first")
+    if history:
+        newest, pricing = history[-1], review.meta.pricing
+        for name in ("input", "output", "cached_input"):
+            then, now = getattr(newest, name), getattr(pricing, name)
+            if then is not None and now is not None and then != now:
+                yield error(*_at(review, ("price_history", len(history) - 1, name)), "price-history-mismatch",
+                            f"the newest price-history {name} price is ${then}, but pricing.{name} is ${now}",
+                            "append an entry with the current prices")
+        if newest.date > ctx.today:
+            yield error(*_at(review, ("price_history", len(history) - 1, "date")), "future-date",
+                        f"the price-history date {newest.date} is in the future (today is {ctx.today})")
+
+
+def _grade_scale(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    grade = review.meta.grade
+    if grade and grade.score > ctx.config.grading.max:
+        yield error(*_at(review, ("grade", "score")), "out-of-range",
+                    f"grade {grade.score} is above the scale's maximum of {ctx.config.grading.max}")
+
+
+def _staleness(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    limits = ctx.config.staleness
+    meta = review.meta
+    checks: list[tuple[Loc, dt.date, int, str]] = [(("pricing", "verified"), meta.pricing.verified, limits.price_days, "prices")]
+    checks += [(("offers", i, "verified"), o.verified, limits.price_days, f"the {o.provider} offer")
+               for i, o in enumerate(meta.offers)]
+    if meta.grade:
+        checks.append((("grade", "benchmarked"), meta.grade.benchmarked, limits.benchmark_days, "the grade"))
+    for loc, day, days, what in checks:
+        age = (ctx.today - day).days
+        if age > days:
+            yield warning(*_at(review, loc), "stale-data",
+                          f"{what} were last verified {day}, {age} days ago (limit {days})",
+                          "check the source again and update the date")
+
+
+def _has_prose(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    if not review.body.strip():
+        yield warning(review.display, review.body_first_line, 1, "no-prose",
+                      "the review has no text yet; the page will show only data")
+
+
+REVIEW_RULES: list[ReviewRule] = [_known_providers, _known_bracket, _model_refs, _limits, _date_order,
+                                  _price_history, _grade_scale, _staleness, _has_prose]
+
+
+def _unique_names(reviews: list[ReviewRecord]) -> Iterator[Diagnostic]:
+    """A name, alias or snapshot id must point at one model, or prose attribution breaks."""
+    owners: dict[str, list[tuple[ReviewRecord, Loc]]] = defaultdict(list)
+    for review in reviews:
+        seen: set[str] = set()
+        names: list[tuple[str, Loc]] = [(review.meta.name, ("name",))]
+        names += [(alias, ("aliases", i)) for i, alias in enumerate(review.meta.aliases)]
+        if review.meta.snapshot:
+            names.append((review.meta.snapshot, ("snapshot",)))
+        for name, loc in names:
+            folded = name.casefold()
+            if folded in seen:
+                continue
+            seen.add(folded)
+            owners[folded].append((review, loc))
+    for name, claimants in owners.items():
+        if len(claimants) < 2:
+            continue
+        first = claimants[0][0]
+        for review, loc in claimants[1:]:
+            yield error(*_at(review, loc), "duplicate-id",
+                        f"'{name}' also names {first.key} ({first.display})",
+                        "names, aliases and snapshot ids must be unique across the catalog")
+
+
+def _comparison_refs(comparison: ComparisonRecord, ctx: Context) -> Iterator[Diagnostic]:
+    keys = comparison.meta.models
+    ok = True
+    for i, key in enumerate(keys):
+        if key not in ctx.reviews:
+            ok = False
+            yield error(*_at(comparison, ("models", i)), "unknown-model",
+                        f"'{key}' has no review in content/models/", _suggest(key, ctx.reviews.keys()))
+    if keys[0] == keys[1]:
+        yield error(*_at(comparison, ("models", 1)), "self-reference", "a comparison needs two different models")
+        return
+    if ok:
+        expected = pair_slug(keys[0], keys[1], ctx.ambiguous)
+        if comparison.slug != expected:
+            yield error(comparison.display, 1, 1, "misplaced-file",
+                        f"this comparison must be named {expected}.md",
+                        "pages use one canonical order so each pair has one address")
+
+
+def _suggest(value: str, known) -> str:
+    import difflib
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

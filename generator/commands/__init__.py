@@ -1,0 +1,1 @@
+"""One module per `modelreview` subcommand; each exposes a `run_*` function the CLI calls."""

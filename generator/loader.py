@@ -1,0 +1,182 @@
+"""Load stage: files under `content/` become typed records with source positions.
+
+Nothing after this stage reads a content file again. A file that cannot be
+loaded yields diagnostics and no record; the other files load regardless.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, error
+from .frontmatter import decode, split_front_matter
+from .schema import Comparison, Page, Review
+from .validate import validate
+from .yamlpos import Positions, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class Document(Generic[M]):
+    """One content file after loading: its validated front matter and its body."""
+
+    path: Path              # as found on disk
+    display: str            # how diagnostics name it (relative to the project root)
+    meta: M
+    positions: Positions
+    body: str
+    body_first_line: int
+
+
+@dataclass(frozen=True)
+class ReviewRecord(Document[Review]):
+    provider: str = ""
+    model_id: str = ""
+
+    @property
+    def key(self) -> str:
+        """`provider/model-id`: the identity every reference uses."""
+        return f"{self.provider}/{self.model_id}"
+
+
+@dataclass(frozen=True)
+class ComparisonRecord(Document[Comparison]):
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class PageRecord(Document[Page]):
+    slug: str = ""
+
+
+@dataclass
+class Content:
+    """Everything under `content/` that loaded, plus what did not."""
+
+    reviews: list[ReviewRecord] = field(default_factory=list)
+    comparisons: list[ComparisonRecord] = field(default_factory=list)
+    pages: list[PageRecord] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def load_content(content_dir: Path, project_root: Path | None = None) -> Content:
+    """Load every review, comparison and page below `content_dir`."""
+    root = project_root or content_dir.parent
+    content = Content()
+    for path in sorted((content_dir / "models").rglob("*")):
+        if path.is_file() and not _ignored(path):
+            _add(content.reviews, content.diagnostics, load_review(path, content_dir, root))
+    for path in sorted((content_dir / "comparisons").glob("*.md")):
+        _add(content.comparisons, content.diagnostics, load_comparison(path, root))
+    for path in sorted((content_dir / "pages").glob("*.md")):
+        _add(content.pages, content.diagnostics, load_page(path, root))
+    return content
+
+
+def load_review(path: Path, content_dir: Path, root: Path,
+                raw: bytes | None = None) -> tuple[ReviewRecord | None, list[Diagnostic]]:
+    """One review; the provider and model id come from the path, never from inside the file."""
+    display = display_path(path, root)
+    relative = path.relative_to(content_dir / "models")
+    if path.suffix != ".md" or len(relative.parts) != 2:
+        return None, [error(display, 0, 0, "misplaced-file",
+                            "reviews live at content/models/<provider>/<model-id>.md",
+                            "move or rename the file")]
+    provider, model_id = relative.parts[0], path.stem
+    for what, value in (("provider folder", provider), ("model id", model_id)):
+        if not SLUG.fullmatch(value):
+            return None, [error(display, 0, 0, "bad-path",
+                                f"the {what} '{value}' must be lowercase letters, digits, '.', '_' or '-'",
+                                "rename the file or folder")]
+    loaded, diagnostics = _load_document(path, display, Review, required=True, raw=raw)
+    if loaded is None:
+        return None, diagnostics
+    meta, positions, body, body_line = loaded
+    return ReviewRecord(path, display, meta, positions, body, body_line, provider, model_id), diagnostics
+
+
+def load_comparison(path: Path, root: Path, raw: bytes | None = None) -> tuple[ComparisonRecord | None, list[Diagnostic]]:
+    display = display_path(path, root)
+    loaded, diagnostics = _load_document(path, display, Comparison, required=True, raw=raw)
+    if loaded is None:
+        return None, diagnostics
+    meta, positions, body, body_line = loaded
+    return ComparisonRecord(path, display, meta, positions, body, body_line, path.stem), diagnostics
+
+
+def load_page(path: Path, root: Path, raw: bytes | None = None) -> tuple[PageRecord | None, list[Diagnostic]]:
+    """Hand-written pages need a title, from front matter or from their first '# ' heading."""
+    display = display_path(path, root)
+    raw_bytes = path.read_bytes() if raw is None else raw
+    text, diagnostics = decode(Path(display), raw_bytes)
+    if text is None:
+        return None, diagnostics
+    split, diagnostics = split_front_matter(Path(display), text, required=False)
+    if split is None:
+        return None, diagnostics
+    if split.front_matter is None:
+        heading = re.search(r"^# (.+)$", split.body, re.MULTILINE)
+        if not heading:
+            return None, [error(display, 1, 1, "missing-title", "the page has no title",
+                                "start it with a '# Title' line or give it front matter with 'title:'")]
+        meta = Page(title=heading.group(1).strip())
+        return PageRecord(path, display, meta, Positions(), split.body, 1, path.stem), []
+    loaded, diagnostics = _parse_front_matter(Path(display), split, Page)
+    if loaded is None:
+        return None, diagnostics
+    meta, positions = loaded
+    return PageRecord(path, display, meta, positions, split.body, split.body_first_line, path.stem), diagnostics
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_document(path: Path, display: str, model: type[M], required: bool, raw: bytes | None
+                   ) -> tuple[tuple[M, Positions, str, int] | None, list[Diagnostic]]:
+    raw_bytes = path.read_bytes() if raw is None else raw
+    text, diagnostics = decode(Path(display), raw_bytes)
+    if text is None:
+        return None, diagnostics
+    split, diagnostics = split_front_matter(Path(display), text, required=required)
+    if split is None:
+        return None, diagnostics
+    loaded, diagnostics = _parse_front_matter(Path(display), split, model)
+    if loaded is None:
+        return None, diagnostics
+    meta, positions = loaded
+    return (meta, positions, split.body, split.body_first_line), diagnostics
+
+
+def _parse_front_matter(display: Path, split, model: type[M]) -> tuple[tuple[M, Positions] | None, list[Diagnostic]]:
+    parsed, diagnostics = parse_yaml(display, split.front_matter or "", split.yaml_first_line)
+    if parsed is None:
+        return None, diagnostics
+    meta, schema_diagnostics = validate(model, parsed.data, parsed.positions, display)
+    diagnostics = diagnostics + schema_diagnostics
+    if meta is None or any(d.is_error for d in diagnostics):
+        return None, diagnostics
+    return (meta, parsed.positions), diagnostics
+
+
+def _ignored(path: Path) -> bool:
+    """Editor backups and hidden files are not content."""
+    name = path.name
+    return name.startswith(".") or name.endswith("~") or name.endswith(".swp")
+
+
+def _add(records: list, diagnostics: list[Diagnostic], result: tuple) -> None:
+    record, found = result
+    diagnostics.extend(found)
+    if record is not None:
+        records.append(record)

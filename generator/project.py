@@ -1,0 +1,84 @@
+"""A modelreview project on disk, and the load → check → catalog pipeline over it.
+
+`check_project` is what `modelreview check`, `build` and `serve` all run, so the
+three can never disagree about what is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .catalog import Catalog, build_catalog
+from .checks import check_content
+from .config import load_site_config
+from .diagnostics import Diagnostic, escalate
+from .loader import Content, load_content
+from .schema import SiteConfig
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project keeps its parts; every path can be overridden from the CLI."""
+
+    root: Path
+    content_dir: Path
+    config_dir: Path
+    templates_dir: Path
+    seeds_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, content: Path | None = None) -> "Project":
+        root = root.resolve()
+        return cls(root, (content or root / "content").resolve(), root / "site_config",
+                   root / "templates", root / "seeds")
+
+
+@dataclass
+class CheckResult:
+    content: Content
+    config: SiteConfig | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    catalog: Catalog | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+CatalogCheck = Callable[[Catalog], list[Diagnostic]]
+# Checks that need resolved values (costs, names of other models) run on the catalog.
+CATALOG_CHECKS: list[CatalogCheck] = []
+
+
+def check_project(project: Project, today: dt.date | None = None, strict: bool = False,
+                  only: list[Path] | None = None) -> CheckResult:
+    """Load, check and (when the data allows) resolve the catalog.
+
+    `only` limits the reported diagnostics to those files; the whole catalog is
+    still loaded, since a single review's references point at the others.
+    """
+    today = today or dt.date.today()
+    config, diagnostics = load_site_config(project.config_dir, project.root)
+    content = load_content(project.content_dir, project.root)
+    diagnostics = diagnostics + content.diagnostics
+    result = CheckResult(content, config)
+    if config is not None:
+        diagnostics += check_content(content, config, today)
+        if not any(d.is_error for d in diagnostics):
+            result.catalog = build_catalog(content, config)
+            for catalog_check in CATALOG_CHECKS:
+                diagnostics += catalog_check(result.catalog)
+    if only:
+        wanted = {p.resolve() for p in only}
+        diagnostics = [d for d in diagnostics if _within((project.root / d.file).resolve(), wanted)]
+    result.diagnostics = escalate(diagnostics) if strict else diagnostics
+    if not result.ok:
+        result.catalog = None
+    return result
+
+
+def _within(path: Path, wanted: set[Path]) -> bool:
+    return any(path == w or w in path.parents for w in wanted)
