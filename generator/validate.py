@@ -36,11 +36,25 @@ def validate_merged(model: type[M], data: dict[str, Any], where: Where) -> tuple
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
+        items = _drop_missing_explained_by_typos(model, exc.errors())
         diagnostics = []
-        for item in exc.errors():
+        for item in items:
             path, positions = where(tuple(item["loc"]))
             diagnostics.append(_to_diagnostic(model, item, positions, path, ()))
         return None, diagnostics
+
+
+def _drop_missing_explained_by_typos(model: type[BaseModel], items: list[Any]) -> list[Any]:
+    """`contxt_window:` yields "unknown field" and "missing context_window"; the first says it all."""
+    meant: set[Loc] = set()
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            loc = tuple(item["loc"])
+            known = _field_names(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            if close:
+                meant.add(loc[:-1] + (close[0],))
+    return [i for i in items if not (i["type"] == "missing" and tuple(i["loc"]) in meant)]
 
 
 def _to_diagnostic(model: type[BaseModel], item: dict[str, Any], positions: Positions,

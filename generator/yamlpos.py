@@ -56,12 +56,7 @@ def parse_yaml(path: Path, text: str, first_line: int) -> tuple[ParsedYaml | Non
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + first_line
-        col = (mark.column if mark else 0) + 1
-        problem = (exc.problem or "invalid YAML").strip()
-        context = f" {exc.context}" if exc.context else ""
-        return None, [error(path, line, col, "yaml-syntax", f"YAML syntax error: {problem}{context}")]
+        return None, [_syntax_error(path, exc, first_line)]
     except yaml.YAMLError as exc:  # composer errors without a mark
         return None, [error(path, first_line, 1, "yaml-syntax", f"YAML syntax error: {exc}")]
     positions = Positions()
@@ -72,6 +67,21 @@ def parse_yaml(path: Path, text: str, first_line: int) -> tuple[ParsedYaml | Non
     builder = _Builder(path, first_line, positions, diagnostics)
     data = builder.build(node, ())
     return ParsedYaml(data, positions), diagnostics
+
+
+def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int) -> Diagnostic:
+    """Point at the cause: for "end of stream" errors, that is where the open construct began."""
+    problem = (exc.problem or "invalid YAML").strip()
+    mark = exc.problem_mark or exc.context_mark
+    if "end of stream" in problem and exc.context_mark is not None:
+        mark = exc.context_mark
+        opened = (exc.context or "a value").replace("while scanning ", "").replace("while parsing ", "")
+        problem = f"{opened.replace('scalar', 'value')} opened here is never closed"
+    elif exc.context:
+        problem = f"{problem} {exc.context}"
+    line = (mark.line if mark else 0) + first_line
+    col = (mark.column if mark else 0) + 1
+    return error(path, line, col, "yaml-syntax", f"YAML syntax error: {problem}")
 
 
 def _find_tab_indent(text: str) -> tuple[int, int] | None:

@@ -1,0 +1,168 @@
+"""Table-driven: each broken review gives the right code, file and line, and no traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.project import Project, check_project
+
+TODAY = dt.date(2026, 11, 21)
+PATH = "content/models/openai/test-model.md"
+
+BASE = """\
+---
+name: Test Model
+family: test
+bracket: value
+released: 2025-04-14
+context_window: 128000
+max_output: 16384
+knowledge_cutoff: 2024-06
+modalities:
+  input: [text]
+  output: [text]
+capabilities:
+  tool_calling: true
+  structured_output: true
+  reasoning: false
+  fine_tuning: false
+  open_weights: false
+pricing:
+  input: 0.40
+  output: 1.60
+  verified: 2026-11-01
+reviewed: 2026-11-01
+---
+
+Prose about the model.
+"""
+
+OTHER = BASE.replace("name: Test Model", "name: Other Model")
+
+
+def edit(replace: dict[int, str] | None = None, after: dict[int, str] | None = None,
+         delete: tuple[int, ...] = ()) -> str:
+    """BASE with 1-based lines replaced, inserted after, or deleted."""
+    lines = BASE.split("\n")
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if number in delete:
+            continue
+        out.append((replace or {}).get(number, line))
+        if after and number in after:
+            out.append(after[number])
+    return "\n".join(out)
+
+
+# (id, path, file content, expected code, expected line, other files)
+CASES = [
+    # syntax and encoding
+    ("unclosed-flow-list", PATH, edit({10: "  input: [text"}), "yaml-syntax", 11, {}),
+    ("unclosed-quote", PATH, edit({2: 'name: "Test Model'}), "yaml-syntax", 2, {}),
+    ("bad-indent", PATH, edit({11: "    output: [text]"}), "yaml-syntax", 11, {}),
+    ("colon-in-plain-value", PATH, edit({3: "family: test: extra"}), "yaml-syntax", 3, {}),
+    ("duplicate-top-key", PATH, edit(after={3: "name: Again"}), "duplicate-key", 4, {}),
+    ("duplicate-nested-key", PATH, edit(after={19: "  input: 0.50"}), "duplicate-key", 20, {}),
+    ("tab-indent", PATH, edit({10: "\tinput: [text]"}), "tab-indent", 10, {}),
+    ("empty-file", PATH, "", "empty-file", 1, {}),
+    ("whitespace-only", PATH, "  \n\n", "empty-file", 1, {}),
+    ("binary-file", PATH, b"\x89PNG\r\n\x1a\n\x00\x00", "binary-file", 1, {}),
+    ("latin-1-byte", PATH, BASE.replace("Prose about", "Prose \xe9 about").encode("latin-1"), "encoding", 25, {}),
+    ("no-front-matter", PATH, "# Just a heading\n\nText.\n", "front-matter-missing", 1, {}),
+    ("unclosed-front-matter", PATH, BASE.replace("---\n\nProse", "\nProse"), "front-matter-unclosed", 1, {}),
+    ("front-matter-is-list", PATH, "---\n- a\n- b\n---\n", "wrong-type", 2, {}),
+    # unknown and missing keys
+    ("unknown-key-typo", PATH, edit({6: "contxt_window: 128000"}), "unknown-key", 6, {}),
+    ("unknown-nested-key", PATH, edit({19: "  inptu: 0.40"}), "unknown-key", 19, {}),
+    ("missing-top-field", PATH, edit(delete=(2,)), "missing-field", 2, {}),
+    ("missing-nested-field", PATH, edit(delete=(20,)), "missing-field", 18, {}),
+    # types and ranges
+    ("context-as-text", PATH, edit({6: "context_window: 128K"}), "wrong-type", 6, {}),
+    ("context-fractional", PATH, edit({6: "context_window: 1.5"}), "wrong-type", 6, {}),
+    ("price-with-dollar", PATH, edit({19: '  input: "$0.40"'}), "wrong-type", 19, {}),
+    ("negative-price", PATH, edit({20: "  output: -1.60"}), "out-of-range", 20, {}),
+    ("zero-context", PATH, edit({6: "context_window: 0"}), "out-of-range", 6, {}),
+    ("bool-as-tokens", PATH, edit({7: "max_output: true"}), "wrong-type", 7, {}),
+    ("impossible-date", PATH, edit({5: "released: 2025-02-30"}), "invalid-value", 5, {}),
+    ("bad-cutoff-month", PATH, edit({8: "knowledge_cutoff: 2024-13"}), "invalid-value", 8, {}),
+    ("unknown-modality", PATH, edit({10: "  input: [text, smell]"}), "invalid-value", 10, {}),
+    ("quoted-boolean", PATH, edit({13: '  tool_calling: "yes"'}), "wrong-type", 13, {}),
+    ("mapping-as-text", PATH, edit({9: "modalities: text"}, delete=(10, 11)), "wrong-type", 9, {}),
+    ("empty-modalities", PATH, edit({10: "  input: []"}), "invalid-value", 10, {}),
+    ("bad-url", PATH, edit(after={22: "sources:\n  - title: Docs\n    url: docs.example"}), "invalid-value", 25, {}),
+    ("deprecated-without-date", PATH, edit(after={5: "lifecycle:\n  status: deprecated"}), "invalid-value", 7, {}),
+    ("unknown-status", PATH, edit(after={5: "lifecycle:\n  status: sunset"}), "invalid-value", 7, {}),
+    # references
+    ("unknown-provider-folder", "content/models/nosuchlab/test-model.md", BASE, "unknown-provider", 1, {}),
+    ("unknown-bracket", PATH, edit({4: "bracket: cheapest"}), "unknown-bracket", 4, {}),
+    ("unknown-alternative", PATH, edit(after={22: "alternatives: [openai/gpt-9]"}), "unknown-model", 23, {}),
+    ("unknown-successor", PATH,
+     edit(after={5: "lifecycle:\n  status: deprecated\n  date: 2026-01-01\n  successor: openai/gpt-9"}),
+     "unknown-model", 9, {}),
+    ("self-compare", PATH, edit(after={22: "compare_with: [openai/test-model]"}), "self-reference", 23, {}),
+    ("unknown-offer-provider", PATH,
+     edit(after={21: "offers:\n  - provider: nosuchhost\n    input: 1\n    output: 2\n    verified: 2026-11-01"}),
+     "unknown-provider", 23, {}),
+    ("duplicate-alias", PATH, edit(after={3: "aliases: [Other Model]"}), "duplicate-id", 4,
+     {"content/models/openai/other-model.md": OTHER}),
+    # limits and dates
+    ("output-above-context", PATH, edit({7: "max_output: 200000"}), "limit-order", 7, {}),
+    ("cutoff-after-release", PATH, edit({8: "knowledge_cutoff: 2025-06"}), "date-order", 8, {}),
+    ("reviewed-before-release", PATH, edit({22: "reviewed: 2025-01-01"}), "date-order", 22, {}),
+    ("reviewed-in-future", PATH, edit({22: "reviewed: 2027-01-01"}), "future-date", 22, {}),
+    ("grade-above-scale", PATH, edit(after={22: "grade:\n  score: 3.4\n  benchmarked: 2026-10-01"}),
+     "out-of-range", 24, {}),
+    # prices
+    ("history-out-of-order", PATH,
+     edit(after={22: "price_history:\n  - {date: 2025-06-01, input: 0.5, output: 2}\n"
+                     "  - {date: 2025-04-14, input: 0.40, output: 1.60}"}),
+     "price-history-order", 25, {}),
+    ("history-not-current", PATH,
+     edit(after={22: "price_history:\n  - {date: 2025-04-14, input: 0.40, output: 1.50}"}),
+     "price-history-mismatch", 24, {}),
+    # paths
+    ("misplaced-file", "content/models/test-model.md", BASE, "misplaced-file", 0, {}),
+    ("uppercase-model-id", "content/models/openai/Test-Model.md", BASE, "bad-path", 0, {}),
+    ("not-markdown", "content/models/openai/test-model.txt", BASE, "misplaced-file", 0, {}),
+]
+
+
+@pytest.mark.parametrize("case_id,path,text,code,line,others", CASES, ids=[c[0] for c in CASES])
+def test_broken_review(site, capsys, case_id, path, text, code, line, others):
+    site.raw(path, text)
+    for other_path, other_text in others.items():
+        site.raw(other_path, other_text)
+    result = check_project(Project.at(site.root), today=TODAY)
+    errors = [d for d in result.diagnostics if d.is_error]
+    assert [(d.code, d.file, d.line) for d in errors][:1] == [(code, path, line)], errors
+    assert not result.ok
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_there_are_at_least_thirty_cases():
+    assert len(CASES) >= 30
+
+
+def test_base_is_valid(site):
+    site.raw(PATH, BASE)
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert result.diagnostics == []
+
+
+def test_bom_and_crlf_are_accepted(site):
+    site.raw(PATH, ("\ufeff" + BASE).replace("\n", "\r\n").encode("utf-8"))
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert result.diagnostics == []
+
+
+def test_every_problem_in_every_file_is_reported(site):
+    site.raw(PATH, edit({6: "contxt_window: 128000", 20: "  output: -1"}))
+    site.raw("content/models/openai/other-model.md", OTHER.replace("bracket: value", "bracket: nope"))
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert sorted((d.file, d.line, d.code) for d in result.diagnostics) == [
+        ("content/models/openai/other-model.md", 4, "unknown-bracket"),
+        (PATH, 6, "unknown-key"),
+        (PATH, 20, "out-of-range"),
+    ]
