@@ -1,0 +1,68 @@
+"""Cross-file checks that the broken-file table does not cover: warnings and comparisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.project import Project, check_project
+from conftest import valid_review
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def codes(site, today=TODAY):
+    result = check_project(Project.at(site.root), today=today)
+    return sorted((d.severity.value, d.code, d.file.rsplit("/", 1)[-1], d.line) for d in result.diagnostics)
+
+
+def test_stale_prices_and_grades_warn(site):
+    site.review("openai/old", valid_review(pricing={"verified": dt.date(2025, 1, 1)},
+                                           grade={"score": 2, "benchmarked": dt.date(2024, 6, 1)}))
+    found = codes(site)
+    assert [c[:2] for c in found] == [("warning", "stale-data"), ("warning", "stale-data")]
+
+
+def test_stale_warning_respects_threshold(site):
+    site.review("openai/recent", valid_review(pricing={"verified": TODAY - dt.timedelta(days=100)}))
+    assert codes(site) == []  # site_config: price_days 180
+
+
+def test_comparison_must_use_canonical_name(site):
+    site.review("openai/alpha", valid_review(name="Alpha"))
+    site.review("openai/beta", valid_review(name="Beta"))
+    site.raw("content/comparisons/beta-vs-alpha.md",
+             "---\nmodels: [openai/beta, openai/alpha]\nverdict: Alpha.\nreviewed: 2026-11-01\n---\nText.\n")
+    assert codes(site) == [("error", "misplaced-file", "beta-vs-alpha.md", 1)]
+
+
+def test_comparison_references_must_exist(site):
+    site.review("openai/alpha", valid_review(name="Alpha"))
+    site.raw("content/comparisons/alpha-vs-gamma.md",
+             "---\nmodels: [openai/alpha, openai/gamma]\nverdict: Alpha.\nreviewed: 2026-11-01\n---\n")
+    assert codes(site) == [("error", "unknown-model", "alpha-vs-gamma.md", 2)]
+
+
+def test_valid_comparison_and_references_pass(site):
+    site.review("openai/alpha", valid_review(name="Alpha", alternatives=["openai/beta"]))
+    site.review("openai/beta", valid_review(name="Beta", compare_with=["openai/alpha"]))
+    site.raw("content/comparisons/alpha-vs-beta.md",
+             "---\nmodels: [openai/beta, openai/alpha]\nverdict: Alpha.\nreviewed: 2026-11-01\n---\n")
+    assert codes(site) == []
+
+
+def test_names_are_case_insensitively_unique(site):
+    site.review("openai/alpha", valid_review(name="Alpha"))
+    site.review("openai/beta", valid_review(name="ALPHA"))
+    assert codes(site) == [("error", "duplicate-id", "beta.md", 2)]
+
+
+def test_site_config_errors_name_file_and_line(site):
+    path = site.root / "site_config" / "brackets.yaml"
+    path.write_text(path.read_text().replace("key: premium", "key: Premium!"), encoding="utf-8")
+    found = codes(site)
+    assert found == [("error", "invalid-value", "brackets.yaml", 10)]
+
+
+def test_section_defined_twice_in_site_config(site):
+    site.raw("site_config/extra.yaml", "grading:\n  max: 5\n  labels: [{label: A, from: 0}]\n")
+    assert codes(site) == [("error", "duplicate-key", "grading.yaml", 3)]
