@@ -19,6 +19,9 @@ from .diagnostics import Diagnostic, error
 
 Loc = tuple[str | int, ...]
 
+# libyaml composes ~15x faster than the pure-Python parser and keeps the same marks.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class Positions:
@@ -54,7 +57,7 @@ def parse_yaml(path: Path, text: str, first_line: int) -> tuple[ParsedYaml | Non
                             "a tab is used for indentation; YAML allows only spaces",
                             "replace the tab with spaces")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(path, exc, first_line)]
     except yaml.YAMLError as exc:  # composer errors without a mark
