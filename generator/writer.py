@@ -24,6 +24,10 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never `&id001`/`*id001`: a date shared by two fields is written out twice."""
+        return True
+
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
     text = format(value, "f")
