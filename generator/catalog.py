@@ -118,17 +118,25 @@ def _link_peers(models: dict[str, Model], limit: int) -> None:
     for model in models.values():
         by_bracket[model.meta.bracket].append(model)
     for members in by_bracket.values():
-        for model in members:
-            model.peers = [m.key for m in _nearest(model, members, limit)]
+        ranked = sorted(members, key=lambda m: (m.blended, m.key))
+        for at, model in enumerate(ranked):
+            model.peers = [m.key for m in _nearest(model, members, limit, ranked, at)]
 
 
-def _nearest(model: Model, members: list[Model], limit: int) -> list[Model]:
-    """The `limit` other members closest in blended price (ties by key, for stable output)."""
-    others = [m for m in members if m.key != model.key]
-    if len(others) > 4 * limit:  # large catalogs: only look at price neighbours
-        ordered_members = sorted(members, key=lambda m: (m.blended, m.key))
-        at = ordered_members.index(model)
-        others = [m for m in ordered_members[max(0, at - limit): at + limit + 1] if m.key != model.key]
+def _nearest(model: Model, members: list[Model], limit: int,
+             ranked: list[Model] | None = None, at: int | None = None) -> list[Model]:
+    """The `limit` other members closest in blended price (ties by key, for stable output).
+
+    `ranked` (members by price) and `at` (the model's place in it) may be passed in, so
+    linking a whole bracket sorts it once instead of once per model.
+    """
+    if len(members) - 1 > 4 * limit:  # large catalogs: only look at price neighbours
+        if ranked is None or at is None:
+            ranked = sorted(members, key=lambda m: (m.blended, m.key))
+            at = next(i for i, m in enumerate(ranked) if m is model)
+        others = [m for m in ranked[max(0, at - limit): at + limit + 1] if m is not model]
+    else:
+        others = [m for m in members if m.key != model.key]
     return sorted(others, key=lambda m: (abs(m.blended - model.blended), m.key))[:limit]
 
 
