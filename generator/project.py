@@ -13,6 +13,7 @@ from typing import Callable
 
 from .catalog import Catalog, build_catalog
 from .checks import check_content
+from .claims import check_claims
 from .config import load_site_config
 from .diagnostics import Diagnostic, escalate
 from .loader import Content, load_content
@@ -50,7 +51,7 @@ class CheckResult:
 
 CatalogCheck = Callable[[Catalog], list[Diagnostic]]
 # Checks that need resolved values (costs, names of other models) run on the catalog.
-CATALOG_CHECKS: list[CatalogCheck] = []
+CATALOG_CHECKS: list[CatalogCheck] = [check_claims]
 
 
 def check_project(project: Project, today: dt.date | None = None, strict: bool = False,

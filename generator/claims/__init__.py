@@ -1,0 +1,20 @@
+"""Editorial integrity: numbers in prose checked against the data, or bound to it.
+
+`bindings` turns `{{ price.input }}` into the data's value; the rest of the package
+(`extract` → `patterns` → `attribute` → `verify`) finds price, limit, ratio and
+monthly-cost claims in review and comparison bodies and reports those the data
+contradicts. `check_claims` is the catalog check `check_project` runs.
+"""
+
+from __future__ import annotations
+
+from ..catalog import Catalog
+from ..diagnostics import Diagnostic
+from .bindings import check_bindings, expand_bindings
+
+__all__ = ["check_claims", "check_bindings", "expand_bindings"]
+
+
+def check_claims(catalog: Catalog) -> list[Diagnostic]:
+    """Every binding that does not resolve and every claim the data contradicts."""
+    return check_bindings(catalog)

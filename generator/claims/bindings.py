@@ -1,0 +1,250 @@
+"""Data-bound prose: `{{ ... }}` in a review or comparison body becomes a value from the data.
+
+An editor who writes "costs {{ price.input }} per million input tokens" never has
+to update that sentence when the price changes: the number is computed from the
+catalog at build time and formatted by `generator.formatting`, exactly like the
+spec card. The syntax (documented for editors in content/pages/data-bindings.md):
+
+    {{ FIELD }}                       a field of the page's own model
+    {{ MODEL: FIELD }}                a field of another model (key, name or alias)
+    {{ cost VOLUME [IN/OUT] }}        monthly bill at VOLUME tokens, e.g. 10M, 80/20 split
+    {{ ratio WHAT OTHER }}            dearer / cheaper price between this model and OTHER
+    {{ cheaper WHAT OTHER }}          how much cheaper the cheaper of the two is, in percent
+
+FIELD is one of `FIELDS`; WHAT is input, output or blended. A binding inside a code
+span or code block is left alone (that is how the docs show examples), and so is
+`\\{{` (Markdown then prints the braces). `check` reports every binding that does not
+resolve, at its line and column; `expand_bindings` is only ever called after a clean
+check, so for it a bad binding is a bug and raises.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Iterator
+
+from ..catalog import Catalog, Model
+from ..costs import blended_price, monthly_cost, percent_cheaper, ratio
+from ..diagnostics import Diagnostic, error
+from ..formatting import (format_cost, format_count, format_percent, format_price, format_ratio,
+                          format_tokens, format_tokens_short)
+from .extract import line_and_column, mask_code
+from .numbers import parse_volume
+
+__all__ = ["Binding", "BindingProblem", "FIELDS", "binding_spans", "check_bindings", "expand_bindings",
+           "resolve_binding"]
+
+_OPEN = re.compile(r"(?<!\\)\{\{")
+_BINDING = re.compile(r"(?<!\\)\{\{([^{}\n]*)\}\}")
+_SPLIT = re.compile(r"(\d{1,3})/(\d{1,3})")
+_DIMENSIONS = ("input", "output", "blended")
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One `{{ ... }}` in a body: where it is (body offsets) and what is inside."""
+
+    start: int
+    end: int
+    source: str
+
+
+class BindingProblem(Exception):
+    """A binding that does not resolve; `code` is the diagnostic code `check` reports."""
+
+    def __init__(self, code: str, message: str, hint: str = ""):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+def _price_field(getter: Callable[[Model], Decimal | None], what: str) -> Callable[[Model, Catalog], str]:
+    def field(model: Model, catalog: Catalog) -> str:
+        value = getter(model)
+        if value is None:
+            raise BindingProblem("binding-unknown-field", f"{model.meta.name} has no {what} in its data",
+                                 "add it to the review's front matter or bind another field")
+        return format_price(value)
+    return field
+
+
+def _both_prices(model: Model, catalog: Catalog) -> str:
+    price = model.meta.pricing
+    return f"{format_price(price.input)} input / {format_price(price.output)} output per 1M tokens"
+
+
+FIELDS: dict[str, Callable[[Model, Catalog], str]] = {
+    "name": lambda m, c: m.meta.name,
+    "price": _both_prices,
+    "price.input": _price_field(lambda m: m.meta.pricing.input, "input price"),
+    "price.output": _price_field(lambda m: m.meta.pricing.output, "output price"),
+    "price.cached_input": _price_field(lambda m: m.meta.pricing.cached_input, "cached-input price"),
+    "price.batch.input": _price_field(lambda m: m.meta.pricing.batch.input if m.meta.pricing.batch else None,
+                                      "batch price"),
+    "price.batch.output": _price_field(lambda m: m.meta.pricing.batch.output if m.meta.pricing.batch else None,
+                                       "batch price"),
+    "price.blended": lambda m, c: format_price(m.blended),
+    "context": lambda m, c: format_tokens(m.meta.context_window),
+    "context.short": lambda m, c: format_tokens_short(m.meta.context_window),
+    "context.exact": lambda m, c: f"{format_count(m.meta.context_window)} tokens",
+    "max_output": lambda m, c: format_tokens(m.meta.max_output),
+    "max_output.short": lambda m, c: format_tokens_short(m.meta.max_output),
+    "max_output.exact": lambda m, c: f"{format_count(m.meta.max_output)} tokens",
+}
+
+
+def binding_spans(body: str) -> tuple[list[Binding], list[tuple[int, str]]]:
+    """Every binding outside code, and the offsets of `{{` that never close on their line."""
+    code_free = mask_code(body)
+    bindings = [Binding(m.start(), m.end(), m.group(1)) for m in _BINDING.finditer(code_free)]
+    covered = {b.start for b in bindings}
+    unclosed = [(m.start(), "'{{' opens a data binding but has no '}}' on the same line")
+                for m in _OPEN.finditer(code_free) if m.start() not in covered
+                and not any(b.start < m.start() < b.end for b in bindings)]
+    return bindings, unclosed
+
+
+def resolve_binding(source: str, catalog: Catalog, page_model: str | None) -> str:
+    """The formatted value of one binding's inside text; raises `BindingProblem`."""
+    text = " ".join(source.split())
+    if not text:
+        raise BindingProblem("binding-syntax", "empty data binding '{{ }}'", "write e.g. {{ price.input }}")
+    model_name, rest = _split_model(text)
+    model = _model(model_name, catalog) if model_name else _page_model(catalog, page_model)
+    words = rest.split(" ")
+    verb = words[0]
+    if verb == "cost":
+        return _resolve_cost(model, catalog, words[1:])
+    if verb in ("ratio", "cheaper"):
+        return _resolve_comparison(verb, model, catalog, words[1:])
+    if len(words) == 1 and verb in FIELDS:
+        return FIELDS[verb](model, catalog)
+    known = [*FIELDS, "cost", "ratio", "cheaper"]
+    close = difflib.get_close_matches(verb, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(FIELDS)}; or cost, ratio, cheaper"
+    raise BindingProblem("binding-unknown-field", f"'{rest}' is not a field a binding can show", hint)
+
+
+def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:
+    """The body with every binding replaced by its value; call after a clean `check`.
+
+    `page_model` is the review's `provider/model-id`, or None for a comparison.
+    A binding that does not resolve raises `ValueError`: `check` reports those as
+    errors first, so reaching one here means the caller skipped the check.
+    """
+    bindings, unclosed = binding_spans(body)
+    if unclosed:
+        raise ValueError(f"unchecked body: {unclosed[0][1]}")
+    parts: list[str] = []
+    position = 0
+    for binding in bindings:
+        try:
+            value = resolve_binding(binding.source, catalog, page_model)
+        except BindingProblem as problem:
+            raise ValueError(f"unchecked binding '{{{{{binding.source}}}}}': {problem.message}") from None
+        parts.append(body[position:binding.start])
+        parts.append(value)
+        position = binding.end
+    parts.append(body[position:])
+    return "".join(parts)
+
+
+def check_bindings(catalog: Catalog) -> list[Diagnostic]:
+    """A diagnostic at file:line:column for every binding in every review and comparison that fails."""
+    found: list[Diagnostic] = []
+    for display, body, first_line, page_model in _bodies(catalog):
+        bindings, unclosed = binding_spans(body)
+        for offset, message in unclosed:
+            found.append(error(display, *line_and_column(body, offset, first_line), "binding-syntax", message,
+                               "close it with '}}', or write '\\{{' for literal braces"))
+        for binding in bindings:
+            try:
+                resolve_binding(binding.source, catalog, page_model)
+            except BindingProblem as problem:
+                found.append(error(display, *line_and_column(body, binding.start, first_line), problem.code,
+                                   f"{{{{{binding.source}}}}}: {problem.message}", problem.hint))
+    return found
+
+
+def _bodies(catalog: Catalog) -> Iterator[tuple[str, str, int, str | None]]:
+    for key, model in catalog.models.items():
+        yield model.record.display, model.record.body, model.record.body_first_line, key
+    for pair in catalog.pairs.values():
+        if pair.editorial is not None:
+            record = pair.editorial
+            yield record.display, record.body, record.body_first_line, None
+
+
+def _split_model(text: str) -> tuple[str | None, str]:
+    """"openai/gpt-4.1: price.output" -> ("openai/gpt-4.1", "price.output"); keys may hold ':'."""
+    if ": " not in text:
+        return None, text
+    model, rest = text.split(": ", 1)
+    return model.strip(), rest.strip()
+
+
+def _model(name: str, catalog: Catalog) -> Model:
+    model = catalog.find(name)
+    if model is None:
+        close = difflib.get_close_matches(name.casefold(), list(catalog.names), n=1)
+        hint = f"did you mean '{catalog.names[close[0]]}'?" if close else "use provider/model-id, e.g. openai/gpt-4.1"
+        raise BindingProblem("binding-unknown-model", f"no model '{name}' in the catalog", hint)
+    return model
+
+
+def _page_model(catalog: Catalog, page_model: str | None) -> Model:
+    if page_model is None or page_model not in catalog.models:
+        raise BindingProblem("binding-unknown-model", "this page has no model of its own",
+                             "name the model, e.g. {{ openai/gpt-4.1: price.input }}")
+    return catalog.models[page_model]
+
+
+def _resolve_cost(model: Model, catalog: Catalog, args: list[str]) -> str:
+    usage = "write {{ cost 10M }} or {{ cost 10M 80/20 }} (input/output percent)"
+    if not 1 <= len(args) <= 2:
+        raise BindingProblem("binding-syntax", "cost takes a monthly volume and an optional input/output split", usage)
+    tokens = parse_volume(args[0])
+    if tokens is None:
+        raise BindingProblem("binding-syntax", f"'{args[0]}' is not a token volume", usage)
+    share = catalog.config.volumes.input_share
+    if len(args) == 2:
+        split = _SPLIT.fullmatch(args[1])
+        if not split or int(split.group(1)) + int(split.group(2)) != 100:
+            raise BindingProblem("binding-syntax", f"'{args[1]}' is not an input/output split adding up to 100",
+                                 usage)
+        share = Decimal(split.group(1)) / 100
+    price = model.meta.pricing
+    return format_cost(monthly_cost(price.input, price.output, tokens, share).usd)
+
+
+def _resolve_comparison(verb: str, model: Model, catalog: Catalog, args: list[str]) -> str:
+    usage = f"write {{{{ {verb} output openai/gpt-4.1 }}}}: input, output or blended, then the other model"
+    if len(args) < 2 or args[0] not in _DIMENSIONS:
+        raise BindingProblem("binding-syntax", f"{verb} needs input, output or blended and another model", usage)
+    other = _model(" ".join(args[1:]), catalog)
+    if other.key == model.key:
+        raise BindingProblem("binding-syntax", f"{verb} compares two different models, got {model.key} twice", usage)
+    mine, theirs = _dimension_price(model, catalog, args[0]), _dimension_price(other, catalog, args[0])
+    low, high = sorted((mine, theirs))
+    if verb == "ratio":
+        value = ratio(high, low)
+        if value is None:
+            raise BindingProblem("binding-unknown-field", f"no ratio: {args[0]} is free for one of the models")
+        return format_ratio(value)
+    percent = percent_cheaper(low, high)
+    if percent is None:
+        raise BindingProblem("binding-unknown-field", f"no percentage: {args[0]} is free for both models")
+    return format_percent(percent)
+
+
+def _dimension_price(model: Model, catalog: Catalog, dimension: str) -> Decimal:
+    price = model.meta.pricing
+    if dimension == "input":
+        return price.input
+    if dimension == "output":
+        return price.output
+    return blended_price(price.input, price.output, catalog.config.volumes.input_share)

@@ -1,0 +1,222 @@
+"""Which characters of a Markdown body are prose, and where its sentences are.
+
+Claims and bindings must be found in what a reader reads, never in code, link
+targets or HTML, and every finding must point at its exact line and column in
+the file. So instead of walking rendered text (which loses positions) this module
+*masks* the body: everything that is not prose becomes spaces, newlines stay, and
+the masked string has the same length as the body. Offsets in it are offsets in
+the file's body. markdown-it-py decides the block structure (which lines are
+paragraphs, headings, list items, table rows; which are code or HTML blocks);
+a small CommonMark-faithful scanner masks the inline parts (code spans, autolinks,
+inline HTML, link destinations, emphasis markers, backslash escapes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+_CODE_BLOCKS = {"fence", "code_block", "html_block"}
+_LINE_MARKERS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}(?=[ \t]|$))?")
+_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.DOTALL)
+_BARE_URL = re.compile(r"https?://\S+")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$])|\n\s*\n|\|")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of prose: its masked text and where it starts in the body."""
+
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def mask_code(body: str) -> str:
+    """The body with code blocks, fences, HTML blocks and inline code spans blanked.
+
+    Data bindings are looked for in this text: `{{ price.input }}` inside
+    backticks is an example for readers, not a binding.
+    """
+    chars = list(body)
+    starts = _line_starts(body)
+    for token in _parser().parse(body):
+        if token.type in _CODE_BLOCKS and token.map:
+            _blank(chars, starts[token.map[0]], starts[token.map[1]] if token.map[1] < len(starts) else len(body))
+    for start, end in _inline_blocks(body):
+        _mask_code_spans(chars, start, end)
+    return "".join(chars)
+
+
+def mask_prose(body: str) -> str:
+    """The body with everything but readable prose blanked (same length, newlines kept)."""
+    chars = [c if c == "\n" else " " for c in body]
+    code_free = mask_code(body)
+    for start, end in _inline_blocks(body):
+        segment = list(code_free[start:end])
+        _mask_inline(segment)
+        chars[start:end] = segment
+    masked = "".join(chars)
+    lines = masked.split("\n")
+    for i, line in enumerate(lines):
+        marker = _LINE_MARKERS.match(line)
+        if marker and marker.end():
+            lines[i] = " " * marker.end() + line[marker.end():]
+    return "\n".join(lines)
+
+
+def split_sentences(masked: str) -> list[Sentence]:
+    """Sentences of masked prose; blank lines, table cells and sentence punctuation end one."""
+    sentences: list[Sentence] = []
+    position = 0
+    for match in _SENTENCE_END.finditer(masked):
+        _add_sentence(sentences, masked, position, match.start())
+        position = match.end()
+    _add_sentence(sentences, masked, position, len(masked))
+    return sentences
+
+
+def line_and_column(body: str, offset: int, first_line: int) -> tuple[int, int]:
+    """1-based file line and column of a body offset; `first_line` is the body's first file line."""
+    line = body.count("\n", 0, offset)
+    column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+    return first_line + line, column
+
+
+def _add_sentence(sentences: list[Sentence], masked: str, start: int, end: int) -> None:
+    text = masked[start:end]
+    stripped = text.strip()
+    if stripped:
+        lead = len(text) - len(text.lstrip())
+        sentences.append(Sentence(start + lead, stripped))
+
+
+def _line_starts(body: str) -> list[int]:
+    starts = [0]
+    for match in re.finditer("\n", body):
+        starts.append(match.end())
+    return starts
+
+
+def _inline_blocks(body: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines markdown-it parsed as inline content (one per block)."""
+    starts = _line_starts(body)
+    ranges: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for token in _parser().parse(body):
+        if token.type != "inline" or not token.map or tuple(token.map) in seen:
+            continue
+        seen.add((token.map[0], token.map[1]))
+        begin = starts[token.map[0]]
+        end = starts[token.map[1]] - 1 if token.map[1] < len(starts) else len(body)
+        ranges.append((begin, end))
+    return ranges
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, min(end, len(chars))):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _mask_code_spans(chars: list[str], start: int, end: int) -> None:
+    """CommonMark code spans: a run of n backticks closed by the next run of exactly n."""
+    i = start
+    while i < end:
+        if chars[i] == "\\" and i + 1 < end and chars[i + 1] in _PUNCT:
+            i += 2
+            continue
+        if chars[i] != "`":
+            i += 1
+            continue
+        run = _run_length(chars, i, end, "`")
+        j = i + run
+        closing = -1
+        while j < end:
+            if chars[j] == "`":
+                other = _run_length(chars, j, end, "`")
+                if other == run:
+                    closing = j + other
+                    break
+                j += other
+            else:
+                j += 1
+        if closing < 0:
+            i += run
+            continue
+        _blank(chars, i, closing)
+        i = closing
+
+
+def _run_length(chars: list[str], i: int, end: int, char: str) -> int:
+    j = i
+    while j < end and chars[j] == char:
+        j += 1
+    return j - i
+
+
+def _mask_inline(segment: list[str]) -> None:
+    """Blank link destinations, autolinks, inline HTML, URLs, entities and markup characters."""
+    text = "".join(segment)
+    for pattern in (_AUTOLINK, _HTML_TAG, _BARE_URL, _ENTITY):
+        for match in pattern.finditer(text):
+            _blank(segment, match.start(), match.end())
+    text = "".join(segment)
+    i = 0
+    while i < len(segment):
+        char = segment[i]
+        if char == "\\" and i + 1 < len(segment) and segment[i + 1] in _PUNCT:
+            segment[i] = " "
+            i += 2
+            continue
+        if char == "]" and i + 1 < len(segment) and segment[i + 1] in "([":
+            closing = _closing(text, i + 1)
+            _blank(segment, i, closing)
+            i = closing
+            continue
+        if char in "*[]!" and not (char == "!" and (i + 1 >= len(segment) or segment[i + 1] != "[")):
+            segment[i] = " "
+        elif char == "~" and i + 1 < len(segment) and segment[i + 1] == "~":
+            segment[i] = segment[i + 1] = " "
+            i += 1
+        elif char == "_" and not (_is_word(segment, i - 1) and _is_word(segment, i + 1)):
+            segment[i] = " "
+        i += 1
+
+
+def _closing(text: str, opening: int) -> int:
+    """Offset just past the `)` or `]` that closes the bracket at `opening` (nesting aware)."""
+    pairs = {"(": ")", "[": "]"}
+    open_char = text[opening]
+    close_char = pairs[open_char]
+    depth = 0
+    for j in range(opening, len(text)):
+        if text[j] == "\\":
+            continue
+        if text[j] == open_char:
+            depth += 1
+        elif text[j] == close_char:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        elif text[j] == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+            break
+    return opening + 1
+
+
+def _is_word(segment: list[str], i: int) -> bool:
+    return 0 <= i < len(segment) and segment[i].isalnum()

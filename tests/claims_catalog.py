@@ -1,0 +1,69 @@
+"""A fixed small catalog of real models (models.dev snapshot, 2026-07) for claim and binding tests.
+
+Prices are USD per 1M tokens, limits in tokens, as published by each model's lab.
+The tests build it in a scratch project so they never depend on the shipped content.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from conftest import TODAY, Site, valid_review
+
+from generator.catalog import Catalog, build_catalog
+from generator.config import load_site_config
+from generator.loader import load_content
+from generator.project import CheckResult, Project, check_project
+from generator.writer import dump_yaml
+
+D = Decimal
+
+MODELS: dict[str, dict[str, Any]] = {
+    "openai/gpt-4.1": dict(name="GPT-4.1", family="gpt-4.1", bracket="premium", aliases=["GPT 4.1"],
+                           snapshot="gpt-4.1-2025-04-14", context_window=1047576, max_output=32768,
+                           pricing={"input": D("2.00"), "output": D("8.00"), "cached_input": D("0.50")}),
+    "openai/gpt-4.1-mini": dict(name="GPT-4.1 mini", family="gpt-4.1", bracket="value",
+                                snapshot="gpt-4.1-mini-2025-04-14", context_window=1047576, max_output=32768,
+                                pricing={"input": D("0.40"), "output": D("1.60"), "cached_input": D("0.10"),
+                                         "batch": {"input": D("0.20"), "output": D("0.80")}}),
+    "openai/gpt-4.1-nano": dict(name="GPT-4.1 nano", family="gpt-4.1", bracket="budget",
+                                context_window=1047576, max_output=32768,
+                                pricing={"input": D("0.10"), "output": D("0.40"), "cached_input": D("0.025")}),
+    "openai/gpt-4o": dict(name="GPT-4o", family="gpt-4o", bracket="premium", context_window=128000,
+                          max_output=16384, pricing={"input": D("2.50"), "output": D("10.00")}),
+    "openai/gpt-5-mini": dict(name="GPT-5 mini", family="gpt-5", bracket="value", aliases=["GPT-5 Mini"],
+                              context_window=400000, max_output=128000,
+                              pricing={"input": D("0.25"), "output": D("2.00")}),
+    "anthropic/claude-sonnet-4": dict(name="Claude Sonnet 4", family="claude-sonnet", bracket="frontier",
+                                      context_window=200000, max_output=64000,
+                                      pricing={"input": D("3.00"), "output": D("15.00")}),
+    "google/gemini-2.5-flash": dict(name="Gemini 2.5 Flash", family="gemini-2.5", bracket="value",
+                                    context_window=1048576, max_output=65536,
+                                    pricing={"input": D("0.30"), "output": D("2.50")}),
+}
+
+
+def write_catalog(site: Site, bodies: dict[str, str] | None = None) -> None:
+    """Every fixture model as a review; `bodies` gives some of them prose."""
+    bodies = bodies or {}
+    for key, front in MODELS.items():
+        site.review(key, valid_review(**front), bodies.get(key, "Prose.\n"))
+
+
+def write_comparison(site: Site, slug: str, models: list[str], body: str) -> None:
+    front = {"models": models, "verdict": "Pick by budget.", "reviewed": TODAY}
+    site.raw(f"content/comparisons/{slug}.md", "---\n" + dump_yaml(front) + "---\n" + body)
+
+
+def resolved_catalog(site: Site) -> Catalog:
+    """The catalog without running catalog checks: what the renderer sees after a clean check."""
+    config, diagnostics = load_site_config(site.root / "site_config", site.root)
+    assert config is not None, diagnostics
+    content = load_content(site.content, site.root)
+    assert not content.diagnostics, content.diagnostics
+    return build_catalog(content, config)
+
+
+def checked(site: Site) -> CheckResult:
+    return check_project(Project.at(site.root), today=TODAY)
