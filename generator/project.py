@@ -61,10 +61,18 @@ def check_project(project: Project, today: dt.date | None = None, strict: bool =
     `only` limits the reported diagnostics to those files; the whole catalog is
     still loaded, since a single review's references point at the others.
     """
-    today = today or dt.date.today()
-    config, diagnostics = load_site_config(project.config_dir, project.root)
+    config, config_diagnostics = load_site_config(project.config_dir, project.root)
     content = load_content(project.content_dir, project.root)
-    diagnostics = diagnostics + content.diagnostics
+    return check_loaded(project, config, config_diagnostics, content, today, strict, only)
+
+
+def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics: list[Diagnostic],
+                 content: Content, today: dt.date | None = None, strict: bool = False,
+                 only: list[Path] | None = None) -> CheckResult:
+    """`check_project` after loading: the preview keeps content in memory, reloads only
+    the file that was saved, and calls this so it judges exactly as `check` does."""
+    today = today or dt.date.today()
+    diagnostics = config_diagnostics + content.diagnostics
     result = CheckResult(content, config)
     if config is not None:
         diagnostics += check_content(content, config, today)
