@@ -85,7 +85,7 @@ class PairPolicy(Strict):
     same_family: Flag = True
     compare_with: Flag = True
     editorial: Flag = True
-    max_pairs_per_model: Tokens = 12
+    max_pairs_per_model: Tokens = 4
 
 
 ClaimKind = Literal["price", "limit", "ratio", "monthly_cost"]
