@@ -1,0 +1,110 @@
+"""Publish stage: check, build with MkDocs into a staging folder, then swap it in.
+
+A build never writes into the live `site/`: MkDocs builds into `.site-build-XXXX`
+next to it, and only a finished build replaces it, by one `renameat2(RENAME_EXCHANGE)`
+where the kernel has it (Linux), else by two renames. A build that fails at any
+point (content errors, a template error, a strict-mode warning) deletes its staging
+folder and leaves the previous site exactly as it was.
+
+Output is deterministic: pages come from sorted catalog data, page dates (and so
+the sitemap and its gzip header) come from the content, never from the clock.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .diagnostics import Diagnostic
+from .project import Project, check_project
+
+log = logging.getLogger("mkdocs.plugins.modelreview")
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    site_dir: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str = ""            # why MkDocs stopped, when it was not the content check
+
+
+def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
+               today: dt.date | None = None, config_file: Path | None = None) -> BuildResult:
+    """Check the project, then build it into `site_dir` (default: mkdocs.yml's `site_dir`)."""
+    config_file = config_file or project.root / "mkdocs.yml"
+    result = check_project(project, today=today, strict=strict)
+    target = _target(config_file, site_dir)
+    if not result.ok:
+        return BuildResult(False, target, result.diagnostics)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        staging.chmod(0o755)
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        config.plugins["modelreview"].use(project, result)  # type: ignore[attr-defined]
+        mkdocs_build(config)
+        swap_into_place(staging, target)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        return BuildResult(False, target, result.diagnostics, str(exc) or type(exc).__name__)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(True, target, result.diagnostics)
+
+
+def _target(config_file: Path, site_dir: Path | None) -> Path:
+    if site_dir is not None:
+        return site_dir.resolve()
+    return (config_file.parent / _configured_site_dir(config_file)).resolve()
+
+
+def _configured_site_dir(config_file: Path) -> str:
+    """mkdocs.yml's `site_dir` without loading plugins (default "site")."""
+    try:
+        return str(load_config(str(config_file)).site_dir)
+    except MkDocsException:
+        return "site"
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    """Make `staging` the folder at `target`; the old `target` (if any) is deleted afterwards."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)          # staging now holds the previous site
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    os.rename(target, old / target.name)
+    os.rename(staging, target)
+    shutil.rmtree(old)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with renameat2(2); False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    status = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return status == 0

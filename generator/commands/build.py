@@ -1,0 +1,42 @@
+"""`modelreview build`: check, then build the site atomically; print problems as `check` does."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..build import build_site
+from ..project import Project
+from .check import render
+
+
+def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO | None = None) -> int:
+    """Exit status 0 when the site was built and swapped in, 1 otherwise (the old site untouched)."""
+    out = out or sys.stdout
+    logger = logging.getLogger("mkdocs")
+    handler, propagate = _show_mkdocs_warnings(out), logger.propagate
+    logger.propagate = False
+    try:
+        result = build_site(project, site_dir, strict)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    if result.diagnostics:
+        out.write(render(result.diagnostics, "text", project.root))
+    if not result.ok:
+        reason = result.error or "the content has errors"
+        out.write(f"build failed: {reason}; {result.site_dir} was left unchanged\n")
+        return 1
+    out.write(f"built {result.site_dir}\n")
+    return 0
+
+
+def _show_mkdocs_warnings(out: TextIO) -> logging.Handler:
+    """MkDocs reports broken links and theme problems as log warnings; show them, not its INFO chatter."""
+    handler = logging.StreamHandler(out)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    return handler

@@ -1,0 +1,117 @@
+"""The MkDocs plugin: check the content, then add every generated page as a virtual file.
+
+Enabled in `mkdocs.yml` (`plugins: [modelreview]`), so `mkdocs build` and
+`mkdocs serve` work without a separate step. Events, in build order:
+
+    on_config   run `check_project`; errors fail the build (PluginError with the same
+                text `modelreview check` prints), warnings are logged (fatal with
+                --strict); take site name, URL and description from site_config
+    on_files    render each page once and add it with `File.generated`; pages the
+                nav names are included, all others are `NOT_IN_NAV` so the nav (which
+                MkDocs renders into every page) stays six entries long
+    on_pre_page set `page.update_date` from the data, so the sitemap's lastmod and
+                the sitemap.xml.gz timestamp do not depend on the day of the build
+
+`modelreview build` hands in its own check result with `use()`, so content is
+checked once per build and `--content DIR` reaches the plugin.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Iterator
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .commands.check import render as render_diagnostics
+from .project import CheckResult, Project, check_project
+from .render import SiteRenderer, page_problems
+
+log = logging.getLogger("mkdocs.plugins.modelreview")
+
+
+class ModelReviewConfig(Config):
+    content = c.Type(str, default="content")
+    """Content folder, relative to mkdocs.yml (mkdocs.yml reads it from $MODELREVIEW_CONTENT when set)."""
+
+
+class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.result: CheckResult | None = None
+        self.renderer: SiteRenderer | None = None
+        self._preset = False
+
+    def use(self, project: Project, result: CheckResult) -> None:
+        """Build from an already-checked project instead of checking again in `on_config`."""
+        self.project, self.result, self._preset = project, result, True
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("modelreview: pages link to each other by directory URL; "
+                              "set use_directory_urls: true in mkdocs.yml")
+        if not self._preset:
+            root = Path(config.config_file_path).resolve().parent
+            self.project = Project.at(root, (root / self.config.content).resolve())
+            self.result = check_project(self.project)
+        assert self.project is not None and self.result is not None
+        diagnostics = list(self.result.diagnostics)
+        if self.result.catalog is not None:
+            diagnostics += page_problems(self.result.catalog)
+        report = render_diagnostics(diagnostics, "text", self.project.root) if diagnostics else ""
+        if self.result.catalog is None or any(d.is_error for d in diagnostics):
+            raise PluginError(f"modelreview: the content has errors, nothing was built.\n\n{report}")
+        for line in _warnings(diagnostics, report):
+            log.warning(line)
+        site = self.result.catalog.config.site
+        config.site_name = site.name
+        config.site_description = config.site_description or site.description
+        config.site_author = config.site_author or site.author
+        if not config.site_url:
+            config.site_url = site.url if site.url.endswith("/") else site.url + "/"
+        self.renderer = SiteRenderer(self.result.catalog, self.project.templates_dir)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.renderer is not None
+        in_nav = set(_nav_paths(config.nav))
+        for uri in self.renderer.pages:
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"modelreview: docs/{uri} would replace a generated page; remove or rename it")
+            inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=self.renderer.render(uri), inclusion=inclusion))
+        return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        assert self.renderer is not None
+        page.update_date = self.renderer.lastmod(page.file.src_uri).isoformat()
+        return page
+
+
+def _nav_paths(nav: Any) -> Iterator[str]:
+    """Every file path named in mkdocs.yml's `nav`, however deeply nested."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)
+
+
+def _warnings(diagnostics: list, report: str) -> list[str]:
+    """One log line per warning block of the check report (MkDocs counts them for --strict)."""
+    if not any(not d.is_error for d in diagnostics):
+        return []
+    blocks = report.rstrip("\n").split("\n\n")
+    return [block for block in blocks[:-1]]

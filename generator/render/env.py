@@ -1,0 +1,36 @@
+"""The one Jinja environment pages are rendered with.
+
+Autoescape is on for every template: page templates emit Markdown whose data parts
+are raw HTML blocks, so an escaped `<script>` from a summary stays text, and
+Python-Markdown leaves the contents of those blocks alone, so a `*` or `_` in a
+name never turns into emphasis. `StrictUndefined` makes a misspelt field a build
+error instead of an empty cell. The environment is cached per templates folder:
+compiling templates once is most of what keeps per-page cost low.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+
+from .format import filters
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@functools.lru_cache(maxsize=8)
+def page_environment(templates_dir: Path = DEFAULT_TEMPLATES, auto_reload: bool = False) -> jinja2.Environment:
+    """`auto_reload=True` re-reads a template whose file changed (for the preview)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=auto_reload,
+    )
+    env.filters.update(filters())
+    return env

@@ -1,0 +1,148 @@
+"""FAQ answers built from data, plus the editor's own entries.
+
+Readers ask the same questions of every model (what does it cost next to its
+peers, how long a prompt can it take, how good is it, what goes wrong, what else
+should I look at). The answers are sentences assembled from the catalog, so they
+change when the data changes and can never contradict the spec card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..catalog import Model
+from ..formatting import format_count, format_price, format_tokens
+from .compare import ComparisonPage, relative_price
+from .format import format_bill, format_grade, format_share
+from .index import SiteIndex
+
+MAX_COMPETITORS = 3
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    question: str
+    answer: str
+    derived: bool      # computed from data (True) or written by the editor (False)
+
+
+def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
+    """Derived answers (cost, context, grade, quirks, competitors), then the editor's entries."""
+    items = [_cost_answer(index, model), _context_answer(model)]
+    grade = _grade_answer(index, model)
+    if grade:
+        items.append(grade)
+    items.append(_quirks_answer(model))
+    competitors = _competitors_answer(index, model)
+    if competitors:
+        items.append(competitors)
+    items += [FaqItem(entry.question, entry.answer, False) for entry in model.meta.faq]
+    return items
+
+
+def main_competitors(index: SiteIndex, model: Model) -> list[Model]:
+    """The editor's alternatives first, then the nearest bracket peers by price."""
+    keys = list(dict.fromkeys([*model.meta.alternatives, *model.peers]))
+    return [index.model(k) for k in keys if k in index.catalog.models][:MAX_COMPETITORS]
+
+
+def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
+    name, price = model.meta.name, model.meta.pricing
+    split = format_share(index.catalog.config.volumes.input_share)
+    members = index.bracket_members[model.meta.bracket]
+    rank = index.ranks[model.key]
+    answer = (f"{name} costs {format_price(price.input)} per 1M input tokens and {format_price(price.output)} "
+              f"per 1M output tokens, or {format_price(model.blended)} per 1M tokens at a {split} "
+              "input/output mix.")
+    if rank.count == 1:
+        answer += f" It is the only {model.bracket.name}-bracket model we review so far."
+    else:
+        cheapest, dearest = members[0], members[-1]
+        place = ("the cheapest" if rank.rank == 1 else "the most expensive" if rank.rank == rank.count
+                 else f"the {_ordinal(rank.rank)} cheapest")
+        answer += f" Of the {rank.count} {model.bracket.name}-bracket models we review it is {place} at that mix."
+        if cheapest is not model:
+            answer += f" The cheapest is {cheapest.meta.name} at {format_price(cheapest.blended)}"
+            answer += "." if dearest is model else f"; the most expensive is {dearest.meta.name} at {format_price(dearest.blended)}."
+        else:
+            answer += f" The most expensive is {dearest.meta.name} at {format_price(dearest.blended)}."
+    return FaqItem(f"How much does {name} cost compared with its {model.bracket.name}-bracket peers?", answer, True)
+
+
+def _context_answer(model: Model) -> FaqItem:
+    meta = model.meta
+    answer = (f"{meta.name} reads up to {format_count(meta.context_window)} tokens "
+              f"({format_tokens(meta.context_window)}) per request and writes up to "
+              f"{format_count(meta.max_output)} tokens per response.")
+    long_context = meta.pricing.long_context
+    if long_context:
+        answer += (f" Prompts longer than {format_count(long_context.above_tokens)} tokens are billed at "
+                   f"{format_price(long_context.input)} input and {format_price(long_context.output)} output per 1M tokens.")
+    return FaqItem(f"What is the context window of {meta.name}?", answer, True)
+
+
+def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
+    grade = model.meta.grade
+    if grade is None:
+        return None
+    label = format_grade(model.grade_label, grade.score, index.catalog.config.grading.max)
+    answer = f"We grade {model.meta.name} {label}, last benchmarked on {grade.benchmarked.isoformat()}."
+    rank = index.grade_ranks[model.key]
+    bracket = model.bracket.name
+    if rank.count == 1:
+        answer += f" It is the only graded {bracket}-bracket model we review so far."
+    elif rank.rank == 1:
+        answer += f" That is the highest grade among the {rank.count} graded {bracket}-bracket models we review."
+    else:
+        answer += (f" That ranks {_ordinal(rank.rank)} of the {rank.count} graded {bracket}-bracket models "
+                   "we review.")
+    return FaqItem(f"How good is {model.meta.name}?", answer, True)
+
+
+def _quirks_answer(model: Model) -> FaqItem:
+    name, quirks = model.meta.name, model.meta.quirks
+    if not quirks:
+        answer = f"This review records no quirks for {name}."
+    else:
+        answer = " ".join(q if q[-1] in ".!?" else q + "." for q in quirks)
+    return FaqItem(f"Does {name} have known quirks?", answer, True)
+
+
+def _competitors_answer(index: SiteIndex, model: Model) -> FaqItem | None:
+    competitors = main_competitors(index, model)
+    if not competitors:
+        return None
+    parts = [f"{c.meta.name} ({c.provider.name}, {relative_price(c.blended, model.blended)})" for c in competitors]
+    answer = (f"The main competitors of {model.meta.name} are {_join(parts)}. "
+              "Prices are compared at the configured input/output mix.")
+    return FaqItem(f"What are the main competitors of {model.meta.name}?", answer, True)
+
+
+def comparison_faq(index: SiteIndex, page: ComparisonPage) -> list[FaqItem]:
+    a, b = page.a, page.b
+    items = []
+    blended = page.gaps[-1]
+    if blended.statement:
+        costs = "; ".join(f"at {format_tokens(v.tokens)} a month {a.meta.name} costs {format_bill(v.a.usd)} "
+                          f"and {b.meta.name} {format_bill(v.b.usd)}" for v in page.volumes)
+        items.append(FaqItem(f"Which is cheaper, {a.meta.name} or {b.meta.name}?",
+                             f"{blended.statement} {costs[:1].upper()}{costs[1:]}.", True))
+    wa, wb = a.meta.context_window, b.meta.context_window
+    if wa == wb:
+        context = f"Both read up to {format_count(wa)} tokens per request."
+    else:
+        longer, shorter = (a, b) if wa > wb else (b, a)
+        context = (f"{longer.meta.name}: {format_count(longer.meta.context_window)} tokens, against "
+                   f"{format_count(shorter.meta.context_window)} for {shorter.meta.name}.")
+    items.append(FaqItem("Which has the larger context window?", context, True))
+    items.append(FaqItem(f"Which performs better, {a.meta.name} or {b.meta.name}?", " ".join(page.performance), True))
+    return items
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

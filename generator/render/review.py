@@ -1,0 +1,168 @@
+"""The review page of one model: everything its template shows, computed from the catalog.
+
+The template only lays these values out. Channels merge the provider's own prices
+(with batch and long-context tiers) with the offers from resellers; the benchmark
+table lines up the alternatives' scores on the same benchmarks; alternatives carry
+their price difference; the FAQ comes from `faq`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..catalog import Model, Pair
+from ..formatting import format_price, format_tokens
+from .compare import relative_price
+from .faq import FaqItem, review_faq
+from .format import format_grade
+from .index import SiteIndex, benchmarks_by_name
+
+MAX_BENCHMARK_COLUMNS = 4   # this model plus three others keeps the table readable on a phone
+MAX_ALTERNATIVES = 6
+DESCRIPTION_LENGTH = 160
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One row of "pricing by channel": where to buy the model and at what price."""
+
+    name: str
+    route: str | None
+    input: Decimal
+    output: Decimal
+    cached_input: Decimal | None
+    speed: Decimal | None
+    ttft_ms: int | None
+    verified: dt.date | None
+    first_party: bool
+
+
+@dataclass(frozen=True)
+class BenchmarkRow:
+    name: str
+    unit: str
+    source: str
+    date: dt.date
+    scores: list[Decimal | None]     # aligned with ReviewPage.benchmark_columns
+
+
+@dataclass(frozen=True)
+class Alternative:
+    model: Model
+    difference: str                  # "4.0× cheaper", "25% more expensive"
+    pair: Pair | None
+    chosen_by_editor: bool
+
+
+@dataclass(frozen=True)
+class ComparisonLink:
+    pair: Pair
+    other: Model
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    model: Model
+    title: str
+    description: str
+    channels: list[Channel]
+    benchmark_columns: list[Model]
+    benchmark_rows: list[BenchmarkRow]
+    alternatives: list[Alternative]
+    same_provider: list[Model]
+    comparisons: list[ComparisonLink]
+    successor: Model | None
+    faq: list[FaqItem]
+
+
+def review_page(index: SiteIndex, model: Model) -> ReviewPage:
+    columns = benchmark_columns(index, model)
+    successor_key = model.meta.lifecycle.successor
+    return ReviewPage(
+        model=model,
+        title=f"{model.meta.name} review",
+        description=review_description(index, model),
+        channels=channels(index, model),
+        benchmark_columns=columns,
+        benchmark_rows=benchmark_rows(model, columns),
+        alternatives=alternatives(index, model),
+        same_provider=sorted((index.model(k) for k in model.same_provider), key=lambda m: (m.blended, m.key)),
+        comparisons=comparison_links(index, model),
+        successor=index.catalog.models.get(successor_key) if successor_key else None,
+        faq=review_faq(index, model),
+    )
+
+
+def review_description(index: SiteIndex, model: Model) -> str:
+    """The summary when the editor wrote one, else a sentence of specs; cut to a search-result length."""
+    meta = model.meta
+    if meta.summary:
+        return shorten(meta.summary, DESCRIPTION_LENGTH)
+    text = (f"{meta.name} by {model.provider.name}: {format_price(meta.pricing.input)} input and "
+            f"{format_price(meta.pricing.output)} output per 1M tokens, {format_tokens(meta.context_window)} of context")
+    if meta.grade:
+        text += f", graded {format_grade(model.grade_label, meta.grade.score, index.catalog.config.grading.max)}"
+    return shorten(text + ".", DESCRIPTION_LENGTH)
+
+
+def channels(index: SiteIndex, model: Model) -> list[Channel]:
+    price = model.meta.pricing
+    rows = [Channel(f"{model.provider.name} API", None, price.input, price.output, price.cached_input,
+                    price.speed, price.ttft_ms, price.verified, True)]
+    if price.batch:
+        rows.append(Channel(f"{model.provider.name} Batch API", None, price.batch.input, price.batch.output,
+                            None, None, None, price.verified, True))
+    if price.long_context:
+        tier = price.long_context
+        rows.append(Channel(f"{model.provider.name} API, prompts over {tier.above_tokens:,} tokens", None,
+                            tier.input, tier.output, tier.cached_input, None, None, price.verified, True))
+    for offer in model.meta.offers:
+        rows.append(Channel(index.provider_name(offer.provider), offer.route, offer.input, offer.output,
+                            offer.cached_input, offer.speed, offer.ttft_ms, offer.verified, False))
+    return rows
+
+
+def benchmark_columns(index: SiteIndex, model: Model) -> list[Model]:
+    """This model, then the alternatives and nearest peers that share at least one benchmark with it."""
+    mine = set(benchmarks_by_name(model))
+    candidates = list(dict.fromkeys([*model.meta.alternatives, *model.peers]))
+    sharing = [index.model(k) for k in candidates
+               if k in index.catalog.models and mine & set(benchmarks_by_name(index.model(k)))]
+    return [model, *sharing][:MAX_BENCHMARK_COLUMNS]
+
+
+def benchmark_rows(model: Model, columns: list[Model]) -> list[BenchmarkRow]:
+    others = [benchmarks_by_name(m) for m in columns[1:]]
+    rows = []
+    for bench in model.meta.benchmarks:
+        key = (bench.name.casefold(), bench.unit)
+        scores: list[Decimal | None] = [bench.score]
+        scores += [theirs[key].score if key in theirs else None for theirs in others]
+        rows.append(BenchmarkRow(bench.name, bench.unit, bench.source, bench.date, scores))
+    return rows
+
+
+def alternatives(index: SiteIndex, model: Model) -> list[Alternative]:
+    chosen = [k for k in model.meta.alternatives if k in index.catalog.models]
+    keys = list(dict.fromkeys([*chosen, *model.peers]))[:max(MAX_ALTERNATIVES, len(chosen))]
+    return [Alternative(index.model(k), relative_price(index.model(k).blended, model.blended),
+                        index.pair(model.key, k), k in chosen) for k in keys]
+
+
+def comparison_links(index: SiteIndex, model: Model) -> list[ComparisonLink]:
+    links = []
+    for slug in model.pairs:
+        pair = index.catalog.pairs[slug]
+        links.append(ComparisonLink(pair, index.model(pair.b if pair.a == model.key else pair.a)))
+    return sorted(links, key=lambda link: (link.other.meta.name.casefold(), link.pair.slug))
+
+
+def shorten(text: str, limit: int) -> str:
+    """Whole words up to `limit` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"

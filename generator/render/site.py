@@ -1,0 +1,141 @@
+"""Rendering pages: a `SiteRenderer` per catalog turns page URIs into Markdown sources.
+
+Each source starts with front matter MkDocs reads (title, description, which
+sidebars to hide) and continues with Markdown whose data parts are escaped HTML
+blocks. Titles and descriptions in front matter are HTML-escaped here, because
+the theme prints `page.meta` values without escaping them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..catalog import Catalog
+from ..claims.bindings import expand_bindings
+from .compare import comparison_page
+from .env import DEFAULT_TEMPLATES, page_environment
+from .faq import comparison_faq
+from .index import SiteIndex, newest_date
+from .listings import (all_models, bracket_summaries, bracket_summary, comparison_index, home_page,
+                       provider_page, provider_summaries)
+from .pages import PageRef, base_of, page_list, providers_with_pages
+from .review import review_page, shorten
+
+WIDE = ["navigation"]   # detail pages and wide tables give the left sidebar's room to the content
+
+
+class SiteRenderer:
+    """Renders any page of one catalog; lookups shared by all pages are computed once."""
+
+    def __init__(self, catalog: Catalog, templates_dir: Path | None = None, auto_reload: bool = False):
+        self.catalog = catalog
+        self.index = SiteIndex.of(catalog)
+        self.env = page_environment(templates_dir or DEFAULT_TEMPLATES, auto_reload)
+        self.pages: dict[str, PageRef] = page_list(catalog)
+
+    def render_all(self) -> dict[str, str]:
+        return {uri: self.render(uri) for uri in self.pages}
+
+    def render(self, uri: str) -> str:
+        """The Markdown source of the page at `uri` (a key of `self.pages`)."""
+        ref = self.pages[uri]
+        front, template, context = getattr(self, f"_render_{ref.kind}")(ref)
+        context.update(base=base_of(uri), site=self.catalog.config.site, config=self.catalog.config,
+                       scale=self.catalog.config.grading.max, share=self.catalog.config.volumes.input_share)
+        return _front_matter(front) + self.env.get_template(template).render(context)
+
+    def lastmod(self, uri: str) -> dt.date:
+        """The date a page's content last changed, for the sitemap: from data, never the clock."""
+        ref = self.pages.get(uri)
+        if ref is None:
+            return self.index.site_date
+        if ref.kind == "review":
+            return newest_date(self.catalog.models[ref.key])
+        if ref.kind == "comparison":
+            pair = self.catalog.pairs[ref.key]
+            dates = [newest_date(self.catalog.models[pair.a]), newest_date(self.catalog.models[pair.b])]
+            if pair.editorial:
+                dates.append(pair.editorial.meta.reviewed)
+            return max(dates)
+        return self.index.site_date
+
+    # One `_render_<kind>` per page kind: (front matter, template, context).
+
+    def _render_review(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        model = self.catalog.models[ref.key]
+        page = review_page(self.index, model)
+        body = expand_bindings(model.record.body, self.catalog, model.key)
+        return (_meta(page.title, page.description, hide=WIDE, kind="article"), "pages/review.md",
+                {"page": page, "m": model, "body": Markup(body.strip("\n"))})
+
+    def _render_comparison(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        page = comparison_page(self.index, self.catalog.pairs[ref.key])
+        editorial = page.pair.editorial
+        body = expand_bindings(editorial.body, self.catalog, None).strip("\n") if editorial else ""
+        return (_meta(page.title, shorten(page.description, 160), hide=WIDE, kind="article"),
+                "pages/comparison.md",
+                {"page": page, "a": page.a, "b": page.b, "faq": comparison_faq(self.index, page),
+                 "body": Markup(body)})
+
+    def _render_home(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        page = home_page(self.index)
+        return _meta(page.title, page.description), "pages/home.md", {"page": page}
+
+    def _render_models(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        models = all_models(self.index)
+        return (_meta("All models", f"Every model we review ({len(models)}), with prices, context windows "
+                      "and grades, in one table you can sort and filter.", hide=WIDE),
+                "pages/models.md", {"models": models})
+
+    def _render_provider(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        page = provider_page(self.index, ref.key)
+        name = page.provider.name
+        return (_meta(f"{name} models", f"{name}: the models we review and the models it resells, with prices."),
+                "pages/provider.md", {"page": page})
+
+    def _render_providers(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        summaries = provider_summaries(self.index, providers_with_pages(self.catalog))
+        return (_meta("Providers", "The labs and hosts behind the models we review."),
+                "pages/providers.md", {"providers": summaries})
+
+    def _render_bracket(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        summary = bracket_summary(self.index, ref.key)
+        title = f"{summary.bracket.name} bracket"
+        return (_meta(title, summary.bracket.description, hide=WIDE), "pages/bracket.md", {"summary": summary})
+
+    def _render_brackets(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        return (_meta("Brackets", "Models grouped by what they cost, from budget to frontier."),
+                "pages/brackets.md", {"summaries": bracket_summaries(self.index)})
+
+    def _render_compare(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        editorial, generated = comparison_index(self.index)
+        return (_meta("Comparisons", "Two models side by side: prices, monthly costs, grades and specs."),
+                "pages/compare.md", {"editorial": editorial, "generated": generated, "index": self.index})
+
+    def _render_page(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        record = next(p for p in self.catalog.pages if p.slug == ref.key)
+        meta = _meta(record.meta.title, record.meta.description or self.catalog.config.site.description)
+        return meta, "pages/page.md", {"body": Markup(record.body.strip("\n"))}
+
+
+def render_site(catalog: Catalog, templates_dir: Path | None = None) -> dict[str, str]:
+    """Every generated page: src_uri → Markdown source (with front matter), in build order."""
+    return SiteRenderer(catalog, templates_dir).render_all()
+
+
+def _meta(title: str, description: str, hide: list[str] | None = None, kind: str = "website") -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": str(escape(title)), "description": str(escape(description)), "og_type": kind}
+    if hide:
+        meta["hide"] = hide
+    return meta
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter written as JSON values (valid YAML, no YAML emitter per page, no quoting traps)."""
+    lines = [f"{key}: {json.dumps(value)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
