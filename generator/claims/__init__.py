@@ -11,10 +11,11 @@ from __future__ import annotations
 from ..catalog import Catalog
 from ..diagnostics import Diagnostic
 from .bindings import check_bindings, expand_bindings
+from .check import check_contradictions
 
-__all__ = ["check_claims", "check_bindings", "expand_bindings"]
+__all__ = ["check_claims", "check_bindings", "check_contradictions", "expand_bindings"]
 
 
 def check_claims(catalog: Catalog) -> list[Diagnostic]:
     """Every binding that does not resolve and every claim the data contradicts."""
-    return check_bindings(catalog)
+    return check_bindings(catalog) + check_contradictions(catalog)

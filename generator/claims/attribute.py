@@ -1,0 +1,219 @@
+"""Which model a claim is about.
+
+A sentence is about the page's own model unless it names another one. Names come
+from the catalog (`catalog.names`: names, aliases, snapshot ids, model ids, keys),
+longest first, so "GPT-4.1 mini" is never read as "GPT-4.1". Words that clearly
+name a model we do not know ("Claude 3 Haiku", "GPT-4o mini" when only GPT-4o is
+reviewed, "its predecessor", "competitors") are *unknown* mentions: a claim that
+leans on one is left alone, since we cannot check it. "it" and "this model" stand
+for the page's model.
+
+Attribution returns candidates, not a verdict: when the wording leaves two models
+possible ("cheaper than GPT-4.1 at $0.40"), a claim is a contradiction only if it
+contradicts every candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..catalog import Catalog
+from .patterns import Claim, RatioClaim
+
+_BRANDS = (r"GPT|Claude|Gemini|Gemma|Llama|Mistral|Mixtral|Magistral|Codestral|Ministral|Pixtral|Devstral|"
+           r"DeepSeek|Qwen|QwQ|Grok|Command|Phi|Nova|Jamba|Kimi|GLM|Sonar|Haiku|Sonnet|Opus|Flash|Nano|Mini|"
+           r"o[1-9]")
+_VARIANT = (r"(?:[\s-](?:\d[\w.]*|mini|nano|pro|flash|lite|turbo|haiku|sonnet|opus|small|medium|large|"
+            r"instruct|preview|plus|max|ultra|fast|V\d[\w.]*|R\d)(?![\w-]))")
+_UNKNOWN_MODEL = re.compile(rf"(?<![\w.-])(?:{_BRANDS})(?:-?\d[\w.]*)?{_VARIANT}*(?![\w-])")
+_CONTINUES_NAME = re.compile(rf"{_VARIANT}+", re.IGNORECASE)
+_GENERIC = re.compile(r"\b(?:predecessors?|successors?|flagships?|competitors?|competition|rivals?|peers?|"
+                      r"alternatives?|siblings?|other\s+models?|most\s+models|models|others|the\s+rest|"
+                      r"the\s+field|the\s+market|average)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|its|it's|it’s|this\s+model|the\s+model)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\brelative\s+to|\bagainst|\bover|"
+                       r"\bunlike|\blike|\bbeside|\bbehind)\s+(?:the\s+|a\s+)?(?:full\s+|bigger\s+|larger\s+)?$",
+                       re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;—–:()]|\s-\s|,\s*(?:but|while|whereas|although|though|so|yet|which|where|and)\b|"
+                           r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
+_ATTACHED = re.compile(r"(?:'s|’s)?\s*(?:at|costs?|charges?|charging|priced\s+at|is|are|with|of|offers?|has|have|:)?"
+                       r"\s*(?:just\s+|only\s+|a\s+|an\s+)?", re.IGNORECASE)
+_OBJECT_LINK = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:than|as|of|over|to|versus|vs\.?|what|compared\s+(?:to|with)|"
+                          r"relative\s+to|against|from)\s+(?:the\s+|a\s+|full\s+)*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A model named in a sentence; `key` is None for a model the catalog does not have."""
+
+    start: int
+    end: int
+    key: str | None
+    pronoun: bool = False
+    generic: bool = False       # "its predecessor", "competitors": some model, but which?
+    compared: bool = False      # "than GPT-4.1", "vs GPT-4.1": the object of a comparison
+
+
+class ModelNames:
+    """Finds catalog models (and unknown model-like names) in sentences."""
+
+    def __init__(self, catalog: Catalog):
+        names = sorted((n for n in catalog.names if _usable(n)), key=len, reverse=True)
+        self._names = catalog.names
+        self._pattern = re.compile(
+            r"(?<![\w.-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names) + r")(?![\w-]|\.\d)",
+            re.IGNORECASE) if names else None
+
+    def mentions(self, text: str, page_model: str | None) -> list[Mention]:
+        found: list[Mention] = []
+        if self._pattern is not None:
+            for match in self._pattern.finditer(text):
+                written = match.group(0)
+                if not (any(c.isdigit() for c in written) or written[0].isupper() or "/" in written):
+                    continue
+                tail = _CONTINUES_NAME.match(text, match.end())
+                key = None if tail else self._names.get(" ".join(written.casefold().replace("-", "-").split()))
+                if key is None and not tail:
+                    key = self._lookup(written)
+                end = tail.end() if tail else match.end()
+                found.append(Mention(match.start(), end, key, compared=_is_compared(text, match.start())))
+        for pattern, kind in ((_UNKNOWN_MODEL, "unknown"), (_GENERIC, "generic"), (_PRONOUN, "pronoun")):
+            for match in pattern.finditer(text):
+                if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in found):
+                    continue
+                key = page_model if kind == "pronoun" else None
+                found.append(Mention(match.start(), match.end(), key, pronoun=kind == "pronoun",
+                                     generic=kind == "generic", compared=_is_compared(text, match.start())))
+        return sorted(found, key=lambda m: m.start)
+
+    def _lookup(self, written: str) -> str | None:
+        folded = written.casefold()
+        for name, key in self._names.items():
+            if re.fullmatch(re.escape(name).replace(r"\ ", r"[\s-]+"), folded):
+                return key
+        return None
+
+
+def attribute_single(claim: Claim, text: str, mentions: list[Mention], page_model: str | None) -> list[str]:
+    """Candidates for a one-model claim (price, limit, monthly cost); empty means "leave it alone".
+
+    The nearest model named before the claim owns it; a model named in another
+    clause ("GPT-4o is dated, but the 1M-token window...") only shares it with
+    the page's model. A generic noun ("its predecessor") blocks attribution only
+    when the claim hangs on it ("competitors at $2", "the predecessor's $0.80").
+    """
+    after = [m for m in mentions if m.start >= claim.end and not _clause_break(text[claim.end:m.start])]
+    following = next(iter(after), None)
+    if following and re.fullmatch(r"\s*(?:for|with|on)\s+(?:the\s+)?", text[claim.end:following.start]):
+        return [following.key] if following.key else []
+    before = [m for m in mentions if m.end <= claim.start
+              and not (m.generic and not _ATTACHED.fullmatch(text[m.end:claim.start]))]
+    if not before:
+        if any(m.key is None for m in after):
+            return []
+        keys = ([page_model] if page_model else []) + [m.key for m in after if m.key]
+        return _unique(keys) if page_model or len(_unique(keys)) == 1 else []
+    nearest = before[-1]
+    if nearest.key is None:
+        return []
+    if nearest.pronoun:
+        earlier = [m for m in before[:-1] if not m.pronoun]
+        if earlier and earlier[-1].key is None:
+            return []
+        return _unique([nearest.key] + ([earlier[-1].key] if earlier else []))  # type: ignore[list-item]
+    shared = [page_model] if page_model and _clause_break(text[nearest.end:claim.start]) else []
+    if nearest.compared:
+        subject = next((m for m in reversed(before[:-1]) if not m.compared), None)
+        if subject is not None and subject.key is None:
+            return []
+        fallback = subject.key if subject else page_model
+        return _unique([nearest.key] + ([fallback] if fallback else []) + shared)
+    return _unique([nearest.key] + shared)
+
+
+def attribute_ratio(claim: RatioClaim, text: str, mentions: list[Mention], page_model: str | None,
+                    pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(A, B) for "A is N times B's price", or None when either side is unclear or unknown.
+
+    A is the subject of the claim's clause (its first model that is not the
+    object of a comparison), else of the sentence, else the page's model; B is
+    the model the claim is linked to ("than B", "B's price"), else the object
+    of a comparison before it, else the other model of the page or the pair.
+    """
+    if claim.undirected:
+        return _two_models(mentions, page_model, pair)
+    after = [m for m in mentions if m.start >= claim.end and not m.pronoun]
+    linked = after[0] if after and _OBJECT_LINK.match(text[claim.end:after[0].start]) else None
+    inside = [m for m in mentions if claim.start <= m.start < claim.end and not m.pronoun]
+    obj = linked or (inside[0] if inside else None)
+    before = [m for m in mentions if m.end <= claim.start]
+    clause_start = _clause_start(text, claim.start)
+    subjects = [m for m in before if not m.compared]
+    in_clause = [m for m in subjects if m.start >= clause_start]
+    subject_mention = in_clause[0] if in_clause else (subjects[0] if subjects else None)
+    compared_before = next((m for m in reversed(before) if m.compared), None)
+    if obj is None and compared_before is not None:
+        obj = compared_before
+    if (obj and obj.key is None) or (subject_mention and subject_mention.key is None):
+        return None
+    subject = subject_mention.key if subject_mention else page_model
+    if obj is None:
+        if any(m.key is None for m in after):
+            return None
+        obj_key = _other(subject, page_model, pair, mentions)
+    else:
+        obj_key = obj.key
+    if subject is None and pair and obj_key in pair:
+        subject = pair[0] if obj_key == pair[1] else pair[1]
+    if subject is None or obj_key is None or subject == obj_key:
+        return None
+    return subject, obj_key
+
+
+def _two_models(mentions: list[Mention], page_model: str | None, pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    if any(m.key is None for m in mentions):
+        return None
+    keys = _unique(([page_model] if page_model else []) + [m.key for m in mentions if m.key])
+    if len(keys) == 2:
+        return keys[0], keys[1]
+    if not keys or len(keys) == 1 and pair and keys[0] in pair:
+        return pair if pair else None
+    return None
+
+
+def _other(subject: str | None, page_model: str | None, pair: tuple[str, str] | None,
+           mentions: list[Mention]) -> str | None:
+    if pair and subject in pair:
+        return pair[1] if subject == pair[0] else pair[0]
+    if page_model and subject and subject != page_model:
+        return page_model
+    others = _unique([m.key for m in mentions if m.key and m.key != subject and not m.pronoun])
+    return others[0] if len(others) == 1 else None
+
+
+def _clause_break(gap: str) -> bool:
+    return bool(_CLAUSE_BREAK.search(gap))
+
+
+def _clause_start(text: str, at: int) -> int:
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text[:at])]
+    return breaks[-1] if breaks else 0
+
+
+def _is_compared(text: str, start: int) -> bool:
+    return bool(_COMPARED.search(text[max(0, start - 40):start]))
+
+
+def _usable(name: str) -> bool:
+    """Names that are ordinary words ("mini", "large") would turn every sentence into a mention."""
+    return len(name) >= 3 and (any(c.isdigit() for c in name) or "-" in name or " " in name or "/" in name
+                               or len(name) >= 5)
+
+
+def _unique(keys: list[str | None]) -> list[str]:
+    seen: list[str] = []
+    for key in keys:
+        if key and key not in seen:
+            seen.append(key)
+    return seen

@@ -1,0 +1,103 @@
+"""The claim check: every review and comparison body, sentence by sentence.
+
+For each sentence of prose (code, link targets, HTML and data bindings masked
+out, see `extract.py`) the finders list its claims, `attribute.py` says which
+model each is about, and `verify.py` compares it with the catalog. A
+contradiction becomes a diagnostic at the claim's exact line and column, with
+the severity `site_config` gives its kind (`claims.severity`; "off" skips it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..catalog import Catalog
+from ..diagnostics import Diagnostic, error, warning
+from .attribute import ModelNames, attribute_ratio, attribute_single
+from .bindings import binding_spans
+from .extract import Sentence, line_and_column, mask_prose, split_sentences
+from .limits import find_limits
+from .monthly import find_monthly_costs
+from .patterns import Claim, CostClaim, LimitClaim, PriceClaim, RatioClaim
+from .prices import find_prices
+from .ratios import find_ratios
+from .verify import Contradiction, Verifier
+
+CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost"}
+
+
+@dataclass(frozen=True)
+class Body:
+    """One body to check: where it comes from and whose it is."""
+
+    display: str
+    text: str
+    first_line: int
+    page_model: str | None
+    pair: tuple[str, str] | None
+
+
+def check_contradictions(catalog: Catalog) -> list[Diagnostic]:
+    names = ModelNames(catalog)
+    verifier = Verifier(catalog, catalog.config.claims)
+    found: list[Diagnostic] = []
+    for body in bodies(catalog):
+        for sentence in prose_sentences(body.text):
+            for claim, problem in contradictions(sentence.text, names, verifier, body.page_model, body.pair):
+                severity = catalog.config.claims.severity.get(claim.kind, "error")  # type: ignore[call-overload]
+                if severity == "off":
+                    continue
+                line, column = line_and_column(body.text, sentence.start + claim.start, body.first_line)
+                make = error if severity == "error" else warning
+                found.append(make(body.display, line, column, CODES[claim.kind], problem.message, problem.hint))
+    return found
+
+
+def bodies(catalog: Catalog) -> Iterator[Body]:
+    for key, model in catalog.models.items():
+        record = model.record
+        yield Body(record.display, record.body, record.body_first_line, key, None)
+    for pair in catalog.pairs.values():
+        if pair.editorial is not None:
+            record = pair.editorial
+            yield Body(record.display, record.body, record.body_first_line, None, (pair.a, pair.b))
+
+
+def prose_sentences(body: str) -> list[Sentence]:
+    """Sentences of readable prose, with data bindings blanked: bound values are right by construction."""
+    masked = list(mask_prose(body))
+    for binding in binding_spans(body)[0]:
+        masked[binding.start:binding.end] = " " * (binding.end - binding.start)
+    return split_sentences("".join(masked))
+
+
+def find_claims(text: str) -> list[Claim]:
+    """Every claim in one sentence, prices first so their dollars are never read as bills."""
+    prices = find_prices(text)
+    claims: list[Claim] = [*prices, *find_limits(text), *find_ratios(text)]
+    claims += find_monthly_costs(text, [(c.start, c.end) for c in prices])
+    return sorted(claims, key=lambda c: c.start)
+
+
+def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model: str | None,
+                   pair: tuple[str, str] | None) -> Iterator[tuple[Claim, Contradiction]]:
+    """The claims of one sentence that the data contradicts."""
+    mentions = names.mentions(text, page_model)
+    for claim in find_claims(text):
+        problem: Contradiction | None = None
+        if isinstance(claim, RatioClaim):
+            models = attribute_ratio(claim, text, mentions, page_model, pair)
+            problem = verifier.ratio(claim, text, models) if models else None
+        else:
+            keys = attribute_single(claim, text, mentions, page_model)
+            if not keys:
+                continue
+            if isinstance(claim, PriceClaim):
+                problem = verifier.price(claim, text, keys, page_model)
+            elif isinstance(claim, LimitClaim):
+                problem = verifier.limit(claim, text, keys, page_model)
+            elif isinstance(claim, CostClaim):
+                problem = verifier.monthly(claim, text, keys, page_model)
+        if problem is not None:
+            yield claim, problem

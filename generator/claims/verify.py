@@ -1,0 +1,258 @@
+"""Comparing a claim with the catalog: is the number what the data implies?
+
+Every figure the data implies is computed with `generator.costs` (the same
+functions the cost tables use) and written with `generator.formatting`. A number
+is consistent when it is within the configured relative tolerance
+(`site_config` `claims.tolerance`, `claims.hedged_tolerance` after "about",
+"roughly", ...), or when the data rounds to it at the precision the editor wrote
+it ("1M" for 1,047,576; "128K" for 131,072; "$0.08" for $0.075), a rounding
+allowance capped at `ROUNDING_CAP` of the claimed value. A claim with several
+candidate models (see `attribute.py`) is a contradiction only if it contradicts
+all of them; the message describes the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..catalog import Catalog, Model
+from ..costs import MILLION, blended_price, monthly_cost
+from ..formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
+from ..schema.site import Claims
+from .patterns import CostClaim, LimitClaim, PriceClaim, RatioClaim
+
+ROUNDING_CAP = Decimal("0.10")
+_KIBI = {1_000: 1_024, 1_000_000: 1_048_576}
+_BATCH = re.compile(r"\bbatch", re.IGNORECASE)
+_CACHED = re.compile(r"\bcach", re.IGNORECASE)
+_LONG = re.compile(r"\blong[\s-]+(?:context|prompts?)|\babove\s+\d|\bbeyond\s+\d|\bover\s+\d", re.IGNORECASE)
+_HISTORY = re.compile(r"\b(?:down\s+from|up\s+from|previously|formerly|originally|used\s+to|was|were|launch(?:ed)?|"
+                      r"until|before|cut\s+from|dropped\s+from|raised\s+from|at\s+launch)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    message: str
+    hint: str
+
+
+class Verifier:
+    def __init__(self, catalog: Catalog, rules: Claims):
+        self.catalog = catalog
+        self.rules = rules
+        self._hedge = re.compile(
+            r"(?:^|[\s(])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in rules.hedge_words if w != "~")
+            + r")\s*\$?\s*$|~\s*\$?\s*$", re.IGNORECASE)
+
+    def hedged(self, text: str, at: int) -> bool:
+        return bool(self._hedge.search(text[max(0, at - 30):at]))
+
+    def _close(self, actual: Decimal, claimed: Decimal, halfwidth: Decimal, hedged: bool) -> bool:
+        tolerance = self.rules.hedged_tolerance if hedged else self.rules.tolerance
+        allowed = max(abs(claimed) * tolerance, min(halfwidth, abs(claimed) * ROUNDING_CAP))
+        return abs(actual - claimed) <= allowed
+
+    # -- prices -----------------------------------------------------------------
+    def price(self, claim: PriceClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
+        hedged = self.hedged(text, claim.number_at)
+        models = [self.catalog.models[k] for k in keys]
+        if any(all(self._price_fits(claim, text, p, m, hedged) for p in claim.prices) for m in models):
+            return None
+        model = models[0]
+        price = model.meta.pricing
+        sides = {p.side for p in claim.prices}
+        if sides == {"cached"} and price.cached_input is not None:
+            data = f"{model.meta.name}'s cached input costs {format_price(price.cached_input)} per 1M tokens"
+            fields = ["price.cached_input"]
+        else:
+            data = (f"{model.meta.name} costs {format_price(price.input)} input / "
+                    f"{format_price(price.output)} output per 1M tokens")
+            fields = [f"price.{p.side}" if p.side in ("input", "output") else "price" for p in claim.prices]
+        return Contradiction(_quote(text, claim) + " contradicts the data: " + data,
+                             _bind_hint(fields, model.key, page_model))
+
+    def _price_fits(self, claim: PriceClaim, text: str, price, model: Model, hedged: bool) -> bool:
+        allowed = self._allowed_prices(price.side, model, text)
+        if not allowed:
+            return True
+        if claim.bound == "le":
+            return any(a <= price.value * (1 + self.rules.tolerance) for a in allowed)
+        if claim.bound == "ge":
+            return any(a >= price.value * (1 - self.rules.tolerance) for a in allowed)
+        halfwidth = Decimal("0.5") * Decimal(10) ** -price.decimals
+        return any(self._close(a, price.value, halfwidth, hedged) for a in allowed)
+
+    def _allowed_prices(self, side: str, model: Model, text: str) -> list[Decimal]:
+        meta = model.meta
+        pricing = meta.pricing
+        sides = ("input", "output", "cached") if side == "any" else (side,)
+        allowed: list[Decimal] = []
+        for one in sides:
+            if one == "cached":
+                allowed += [pricing.cached_input] if pricing.cached_input is not None else []
+                if side == "cached" and _LONG.search(text) and meta.pricing.long_context:
+                    allowed += [p for p in [meta.pricing.long_context.cached_input] if p is not None]
+                continue
+            allowed.append(getattr(pricing, one))
+            allowed += [getattr(o, one) for o in meta.offers]
+            if _CACHED.search(text) and one == "input" and pricing.cached_input is not None:
+                allowed.append(pricing.cached_input)
+            if _BATCH.search(text) and pricing.batch:
+                allowed.append(getattr(pricing.batch, one))
+            if _LONG.search(text) and pricing.long_context:
+                allowed.append(getattr(pricing.long_context, one))
+            if _HISTORY.search(text):
+                allowed += [getattr(h, one) for h in meta.price_history]
+        if side == "any":
+            allowed.append(model.blended)
+        if side == "cached" and not allowed:
+            return []
+        return allowed
+
+    # -- limits -----------------------------------------------------------------
+    def limit(self, claim: LimitClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
+        hedged = self.hedged(text, claim.number_at)
+        models = [self.catalog.models[k] for k in keys]
+        if any(self._limit_fits(claim, self._limit_of(claim, m), hedged) for m in models):
+            return None
+        model = models[0]
+        value = self._limit_of(claim, model)
+        if claim.limit == "context":
+            data = f"{model.meta.name} has a context window of {format_count(value)} tokens ({format_tokens_short(value)})"
+            field = "context"
+        else:
+            data = (f"{model.meta.name} writes at most {format_count(value)} tokens "
+                    f"({format_tokens_short(value)}) per response")
+            field = "max_output"
+        return Contradiction(_quote(text, claim) + " contradicts the data: " + data,
+                             _bind_hint([field], model.key, page_model))
+
+    @staticmethod
+    def _limit_of(claim: LimitClaim, model: Model) -> int:
+        return model.meta.context_window if claim.limit == "context" else model.meta.max_output
+
+    def _limit_fits(self, claim: LimitClaim, actual: int, hedged: bool) -> bool:
+        units = [claim.scale] + ([_KIBI[claim.scale]] if claim.scale in _KIBI else [])
+        if claim.scale == 1 and claim.value % 1000 == 0:
+            units.append(Decimal("1.024"))
+        value = Decimal(actual)
+        for unit in units:
+            claimed = claim.value * unit
+            if claim.bound == "le" and value <= claimed * (1 + self.rules.tolerance):
+                return True
+            if claim.bound == "ge" and value >= claimed * (1 - self.rules.tolerance):
+                return True
+            if claim.bound == "eq" and self._close(value, claimed, _limit_halfwidth(claim) * unit, hedged):
+                return True
+        return False
+
+    # -- ratios -----------------------------------------------------------------
+    def ratio(self, claim: RatioClaim, text: str, models: tuple[str, str]) -> Contradiction | None:
+        a, b = (self.catalog.models[k] for k in models)
+        hedged = self.hedged(text, claim.number_at)
+        dimensions = ("input", "output", "blended") if claim.dimension == "any" else (claim.dimension,)
+        actual = {d: self._price_in(a, d) / self._price_in(b, d) for d in dimensions if self._price_in(b, d) > 0
+                  and self._price_in(a, d) > 0}
+        if not actual or any(self._ratio_fits(claim, r, hedged) for r in actual.values()):
+            return None
+        shown = {d: r for d, r in actual.items() if d != "blended"} or actual
+        return Contradiction(_quote(text, claim) + " contradicts the data: " + _describe_ratios(a, b, shown, claim.percent),
+                             _ratio_hint(claim, a, b))
+
+    def _price_in(self, model: Model, dimension: str) -> Decimal:
+        pricing = model.meta.pricing
+        if dimension == "blended":
+            return blended_price(pricing.input, pricing.output, self.catalog.config.volumes.input_share)
+        return getattr(pricing, dimension)
+
+    def _ratio_fits(self, claim: RatioClaim, actual: Decimal, hedged: bool) -> bool:
+        if claim.percent:
+            claimed = (claim.ratio - 1) * 100 if claim.ratio > 1 else (1 - claim.ratio) * 100
+            real = (actual - 1) * 100 if claim.ratio > 1 else (1 - actual) * 100
+            return self._close(real, claimed, claim.halfwidth, hedged)
+        if claim.undirected:
+            return self._close(max(actual, 1 / actual), claim.ratio, claim.halfwidth, hedged)
+        claimed, real = (claim.ratio, actual) if claim.ratio >= 1 else (1 / claim.ratio, 1 / actual)
+        if self._close(real, claimed, claim.halfwidth, hedged):
+            return True
+        return claim.loose_more and self._close(real, claimed + 1, claim.halfwidth, hedged)
+
+    # -- monthly costs ----------------------------------------------------------
+    def monthly(self, claim: CostClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
+        hedged = self.hedged(text, claim.number_at)
+        share = claim.share if claim.share is not None else self.catalog.config.volumes.input_share
+        models = [self.catalog.models[k] for k in keys]
+        bills = [self._bill(claim, m, share) for m in models]
+        halfwidth = Decimal("0.5") * Decimal(10) ** -claim.decimals
+        for bill in bills:
+            if claim.bound == "le" and bill <= claim.amount * (1 + self.rules.tolerance):
+                return None
+            if claim.bound == "ge" and bill >= claim.amount * (1 - self.rules.tolerance):
+                return None
+            if claim.bound == "eq" and self._close(bill, claim.amount, halfwidth, hedged):
+                return None
+        model, bill = models[0], bills[0]
+        if claim.input_tokens is not None:
+            how = (f"{format_count(claim.input_tokens)} input and {format_count(claim.tokens - claim.input_tokens)} "
+                   f"output tokens")
+        else:
+            split = f"{share * 100:.0f}/{(1 - share) * 100:.0f}"
+            how = f"{format_tokens_short(claim.tokens)} tokens at a {split} input/output split"
+        message = (f'claim "{text[claim.start:claim.end]}" for "{claim.volume}" contradicts the data: '
+                   f"{how} cost {format_cost(bill)} a month with {model.meta.name}")
+        binding = f"cost {format_tokens_short(claim.tokens)}" + (f" {split}" if claim.share is not None else "")
+        hint = ("fix the number" if claim.input_tokens is not None
+                else "fix the number, or bind it: " + _binding(binding, model.key, page_model))
+        return Contradiction(message, hint)
+
+    @staticmethod
+    def _bill(claim: CostClaim, model: Model, share: Decimal) -> Decimal:
+        pricing = model.meta.pricing
+        if claim.input_tokens is not None:
+            output_tokens = claim.tokens - claim.input_tokens
+            return (Decimal(claim.input_tokens) * pricing.input + Decimal(output_tokens) * pricing.output) / MILLION
+        return monthly_cost(pricing.input, pricing.output, claim.tokens, share).usd
+
+
+def _limit_halfwidth(claim: LimitClaim) -> Decimal:
+    """"1M" allows ±0.5M, "1.05M" ±0.005M; exact counts allow rounding of their trailing zeros."""
+    if claim.scale != 1:
+        return Decimal("0.5") * Decimal(10) ** -claim.decimals
+    digits = str(int(claim.value))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return Decimal("0.5") * Decimal(10) ** zeros if zeros else Decimal(0)
+
+
+def _describe_ratios(a: Model, b: Model, ratios: dict[str, Decimal], percent: bool) -> str:
+    parts = []
+    for dimension, value in ratios.items():
+        dearer, cheaper, factor = (a, b, value) if value >= 1 else (b, a, 1 / value)
+        if percent:
+            parts.append((f"{cheaper.meta.name} is {format_percent((1 - 1 / factor) * 100)} cheaper than "
+                          f"{dearer.meta.name}", dimension))
+        else:
+            parts.append((f"{dearer.meta.name} costs {format_ratio(factor)} as much as {cheaper.meta.name}", dimension))
+    if len({text for text, _ in parts}) == 1:
+        scope = " on both input and output" if len(parts) > 1 else f" on {parts[0][1]}"
+        return parts[0][0] + scope
+    return "; ".join(f"{text} on {dimension}" for text, dimension in parts)
+
+
+def _ratio_hint(claim: RatioClaim, a: Model, b: Model) -> str:
+    what = claim.dimension if claim.dimension != "any" else "output"
+    verb = "cheaper" if claim.percent else "ratio"
+    return f"fix the number, or bind it: {{{{ {a.key}: {verb} {what} {b.key} }}}}"
+
+
+def _bind_hint(fields: list[str], key: str, page_model: str | None) -> str:
+    return "fix the number, or bind it: " + " / ".join(_binding(f, key, page_model) for f in fields)
+
+
+def _binding(field: str, key: str, page_model: str | None) -> str:
+    return f"{{{{ {field} }}}}" if key == page_model else f"{{{{ {key}: {field} }}}}"
+
+
+def _quote(text: str, claim) -> str:
+    return f'claim "{" ".join(text[claim.start:claim.end].split())}"'
