@@ -59,7 +59,10 @@ def scaffold(model_id: str, facts: dict[str, Any] | None, source: dict[str, Any]
         "reviewed": today,
     }
     if facts:
-        front.update({k: v for k, v in facts.items() if k != "sources"})
+        # Nested groups merge, so a seed that omits an unpublished capability keeps the default.
+        front.update({k: {**v, **{d: x for d, x in front[k].items() if d not in v}}
+                      if isinstance(v, dict) and isinstance(front.get(k), dict) else v
+                      for k, v in facts.items() if k != "sources"})
         front["bracket"] = facts.get("bracket") or default_bracket(front["pricing"]["output"])
     if source and isinstance(source, dict) and source.get("url"):
         entry = {"title": source.get("title", "Seed catalog"), "url": source["url"]}

@@ -1,0 +1,59 @@
+"""`modelreview import FORMAT FILE`: create reviews from a public model catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..importers import CatalogError
+from ..importers.run import ImportReport, ImportSetupError, import_catalog
+from ..project import Project
+
+LIST_LIMIT = 25   # beyond this many created files, print the count only
+
+
+def run_import(project: Project, fmt: str, file: Path, provider: str | None, models: list[str], all_: bool,
+               into: Path | None, today: dt.date | None = None, out: TextIO | None = None) -> int:
+    """Exit 0 when the import ran (skipped entries are reported, not fatal), 1 when it
+    could not run or a requested --model is not in the file, 2 without a selection."""
+    out = out or sys.stdout
+    try:
+        report = import_catalog(project, fmt, file, provider, models, all_, into, today)
+    except ImportSetupError as exc:
+        print(f"error: {exc}", file=out)
+        return 2 if "say which models" in str(exc) else 1
+    except CatalogError as exc:
+        print(f"error: {exc}", file=out)
+        return 1
+    out.write(format_report(report, project.root))
+    return 1 if report.not_found else 0
+
+
+def format_report(report: ImportReport, root: Path) -> str:
+    read = report.read
+    lines = [f"{read.source.title} (as of {read.source.as_of}): {read.entries:,} entries, "
+             f"{len(read.records):,} chat listings, {sum(read.not_chat.values()):,} not chat"
+             + (f" ({_kinds(read.not_chat)})" if read.not_chat else "")]
+    if len(report.created) <= LIST_LIMIT:
+        lines += [f"created {_show(p, root)}" for p in report.created]
+    lines += [f"exists  {_show(p, root)}: {why}" for p, why in report.existing]
+    lines += [f"skipped {s.key}: {s.reason}" for s in report.skipped]
+    lines += [f"error: '{m}' is not a chat model in {read.source.title}" for m in report.not_found]
+    lines.append(f"{len(report.created):,} reviews written to {_show(report.into, root)}, "
+                 f"{len(report.skipped):,} entries skipped, {len(report.existing):,} already there"
+                 + (f", {report.renamed:,} renamed to keep names unique" if report.renamed else "")
+                 + f" ({report.seconds:.2f} s)")
+    return "\n".join(lines) + "\n"
+
+
+def _kinds(counts) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _show(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

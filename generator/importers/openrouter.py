@@ -1,0 +1,116 @@
+"""Adapter for OpenRouter's `GET /api/v1/models` answer: `{data: [{id, pricing, ...}]}`.
+
+Every entry is sold by OpenRouter itself (provider `openrouter`); the id's prefix
+(`openai/gpt-4.1-mini`) names the maker. Prices are USD per token as strings; a
+negative price (OpenRouter writes `-1` for "varies by route") cannot be imported.
+What we read besides prices:
+
+* `context_length` is the context window; `top_provider.max_completion_tokens`
+  the output limit (often null: then unknown).
+* `supported_parameters` is an explicit list, so a missing `tools` means no tool
+  calling; `structured_outputs` means structured output; `reasoning` reasoning.
+* a `hugging_face_id` means the weights are published (open weights); an empty one
+  says nothing.
+* `created` is the day OpenRouter listed the model, not its release, so it is
+  not used as `released`; the newest `created` is the file's `as_of`.
+* names lose OpenRouter's maker prefix ("OpenAI: GPT-4.1 Mini" -> "GPT-4.1 Mini").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from . import values
+from .ids import lab_of, non_chat_kind, split_id
+from .models_dev import load_json
+from .record import CatalogError, CatalogRead, CatalogSource, ImportedModel, Skipped
+
+TITLE = "OpenRouter models API"
+URL = "https://openrouter.ai/api/v1/models"
+_MAKER = re.compile(r"^[^:]{1,40}:\s+")
+_MODALITIES = {"text", "image", "audio", "video", "pdf", "file"}
+
+
+def read(path: Path, provider_keys: set[str]) -> CatalogRead:
+    data = load_json(path)
+    entries = data.get("data") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise CatalogError(f"{path} is not an OpenRouter models answer: expected {{\"data\": [...]}}")
+    result = CatalogRead(CatalogSource("openrouter", TITLE, URL, dt.date.min))
+    newest = dt.date.min
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        result.entries += 1
+        key = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"data[{index}]"
+        if not isinstance(entry, dict) or key.startswith("data["):
+            result.skipped.append(Skipped(key, "the entry has no 'id'"))
+            continue
+        if key in seen:
+            result.skipped.append(Skipped(key, "the id is listed twice; the first listing was used"))
+            continue
+        seen.add(key)
+        created = entry.get("created")
+        if isinstance(created, (int, float)) and not isinstance(created, bool):
+            newest = max(newest, dt.datetime.fromtimestamp(created, dt.timezone.utc).date())
+        arch = entry.get("architecture") or {}
+        kind = non_chat_kind(key, tuple(arch.get("output_modalities") or ()))
+        if kind:
+            result.not_chat[kind] += 1
+            continue
+        if "openrouter" not in provider_keys:
+            raise CatalogError("provider 'openrouter' is not in site_config/providers.yaml")
+        try:
+            result.records.append(_record(key, entry, provider_keys))
+        except ValueError as exc:
+            result.skipped.append(Skipped(key, str(exc)))
+    if newest == dt.date.min:
+        newest = dt.date.fromtimestamp(path.stat().st_mtime)
+    result.source = CatalogSource("openrouter", TITLE, URL, newest)
+    return result
+
+
+def _record(key: str, entry: dict[str, Any], provider_keys: set[str]) -> ImportedModel:
+    pricing = entry.get("pricing") or {}
+    arch = entry.get("architecture") or {}
+    top = entry.get("top_provider") or {}
+    params = entry.get("supported_parameters")
+    notes: list[str] = []
+    prefixes, _ = split_id(key, "openrouter")
+    expiry = None
+    try:
+        expiry = values.day(entry.get("expiration_date"))
+    except ValueError as exc:
+        notes.append(f"expiration date left out: {exc}")
+    cutoff = None
+    try:
+        cutoff = values.cutoff(entry.get("knowledge_cutoff"))
+    except ValueError as exc:
+        notes.append(f"knowledge cutoff left out: {exc}")
+    return ImportedModel(
+        key=key, provider="openrouter", model_id=key, lab=lab_of(prefixes, provider_keys),
+        name=_name(entry.get("name")),
+        input=values.price(pricing.get("prompt"), per_token=True),
+        output=values.price(pricing.get("completion"), per_token=True),
+        cached_input=values.price(pricing.get("input_cache_read"), per_token=True),
+        context_window=values.tokens(entry.get("context_length")),
+        max_output=values.tokens(top.get("max_completion_tokens")),
+        modalities_in=_known(arch.get("input_modalities")), modalities_out=_known(arch.get("output_modalities")),
+        tool_calling=("tools" in params) if isinstance(params, list) else None,
+        structured_output=("structured_outputs" in params) if isinstance(params, list) else None,
+        reasoning=("reasoning" in params) if isinstance(params, list) else None,
+        open_weights=True if entry.get("hugging_face_id") else None,
+        knowledge_cutoff=cutoff, deprecated=expiry, notes=tuple(notes),
+    )
+
+
+def _name(raw: Any) -> str | None:
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    return _MAKER.sub("", raw.strip()) or raw.strip()
+
+
+def _known(items: Any) -> tuple[str, ...]:
+    return tuple(m for m in (items or ()) if m in _MODALITIES)
