@@ -21,12 +21,15 @@ from dataclasses import dataclass
 from ..catalog import Catalog
 from .patterns import Claim, RatioClaim
 
+# Lab and product words name a model only with a version or size ("Claude 3 Haiku", "Llama 3.1 8B");
+# alone ("Mistral charges", "the Gemini API") they name a company or a product line.
 _BRANDS = (r"GPT|Claude|Gemini|Gemma|Llama|Mistral|Mixtral|Magistral|Codestral|Ministral|Pixtral|Devstral|"
-           r"DeepSeek|Qwen|QwQ|Grok|Command|Phi|Nova|Jamba|Kimi|GLM|Sonar|Haiku|Sonnet|Opus|Flash|Nano|Mini|"
-           r"o[1-9]")
+           r"DeepSeek|Qwen|QwQ|Grok|Command|Phi|Nova|Jamba|Kimi|GLM|Sonar")
+_FAMILY_WORDS = r"Haiku|Sonnet|Opus|Flash|Nano|Mini|Turbo"
 _VARIANT = (r"(?:[\s-](?:\d[\w.]*|mini|nano|pro|flash|lite|turbo|haiku|sonnet|opus|small|medium|large|"
             r"instruct|preview|plus|max|ultra|fast|V\d[\w.]*|R\d)(?![\w-]))")
-_UNKNOWN_MODEL = re.compile(rf"(?<![\w.-])(?:{_BRANDS})(?:-?\d[\w.]*)?{_VARIANT}*(?![\w-])")
+_UNKNOWN_MODEL = re.compile(rf"(?<![\w.-])(?:(?:{_BRANDS})(?:-?\d[\w.]*{_VARIANT}*|{_VARIANT}+)"
+                            rf"|(?:{_FAMILY_WORDS}){_VARIANT}*|o[1-9](?:-?(?:mini|pro|preview))?)(?![\w-])")
 _CONTINUES_NAME = re.compile(rf"{_VARIANT}+", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:predecessors?|successors?|flagships?|competitors?|competition|rivals?|peers?|"
                       r"alternatives?|siblings?|other\s+models?|most\s+models|models|others|the\s+rest|"
@@ -37,10 +40,14 @@ _COMPARED = re.compile(r"(?:\bthan|\bvs\.?|\bversus|\bcompared\s+(?:to|with)|\br
                        re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;—–:()]|\s-\s|,\s*(?:but|while|whereas|although|though|so|yet|which|where|and)\b|"
                            r"\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
-_ATTACHED = re.compile(r"(?:'s|’s)?\s*(?:at|costs?|charges?|charging|priced\s+at|is|are|with|of|offers?|has|have|:)?"
+_ATTACHED = re.compile(r"(?:'s|’s)?\s*(?:at|cost(?:s|ed)?|charg(?:es|ed|ing)|priced\s+at|list(?:s|ed)?\s+at|runs?|ran|"
+                       r"is|are|was|were|with|of|offer(?:s|ed)?|has|have|had|:)?"
                        r"\s*(?:just\s+|only\s+|a\s+|an\s+)?", re.IGNORECASE)
+# "a tenth of the input price": one model's cached price against its own input price.
+_OWN_PRICE = re.compile(r"\bthe\s+(?:input|output|normal|standard|regular|usual|list|uncached)\s+(?:price|rate|cost)",
+                        re.IGNORECASE)
 _OBJECT_LINK = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?(?:than|as|of|over|to|versus|vs\.?|what|compared\s+(?:to|with)|"
-                          r"relative\s+to|against|from)\s+(?:the\s+|a\s+|full\s+)*$", re.IGNORECASE)
+                          r"relative\s+to|against|from)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}$")
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,8 @@ def attribute_single(claim: Claim, text: str, mentions: list[Mention], page_mode
     the page's model. A generic noun ("its predecessor") blocks attribution only
     when the claim hangs on it ("competitors at $2", "the predecessor's $0.80").
     """
-    after = [m for m in mentions if m.start >= claim.end and not _clause_break(text[claim.end:m.start])]
+    after = [m for m in mentions if m.start >= claim.end and not m.generic
+             and not _clause_break(text[claim.end:m.start])]
     following = next(iter(after), None)
     if following and re.fullmatch(r"\s*(?:for|with|on)\s+(?:the\s+)?", text[claim.end:following.start]):
         return [following.key] if following.key else []
@@ -143,6 +151,8 @@ def attribute_ratio(claim: RatioClaim, text: str, mentions: list[Mention], page_
     """
     if claim.undirected:
         return _two_models(mentions, page_model, pair)
+    if _OWN_PRICE.search(text[claim.start:claim.end]):
+        return None
     after = [m for m in mentions if m.start >= claim.end and not m.pronoun]
     linked = after[0] if after and _OBJECT_LINK.match(text[claim.end:after[0].start]) else None
     inside = [m for m in mentions if claim.start <= m.start < claim.end and not m.pronoun]

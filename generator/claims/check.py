@@ -88,7 +88,7 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
         problem: Contradiction | None = None
         if isinstance(claim, RatioClaim):
             models = attribute_ratio(claim, text, mentions, page_model, pair)
-            problem = verifier.ratio(claim, text, models) if models else None
+            problem = verifier.ratio(claim, text, models, page_model) if models else None
         else:
             keys = attribute_single(claim, text, mentions, page_model)
             if not keys:

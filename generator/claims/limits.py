@@ -79,9 +79,11 @@ def _limit_claim(text: str, match: re.Match[str], strict_prefix: bool) -> LimitC
         return None
     if scale == 1 and value < 256:
         return None
+    if strict_prefix and re.fullmatch(r"\s*(?:an?|any)\s+", text[:match.start()], re.IGNORECASE):
+        return None  # "A 128K context is plenty for chat": a generic subject, not this model's limit
     if strict_prefix:
         before = words_before(text, match.start(), 2)
-        if before and (before[-1] in _NOT_THIS_LIMIT or (len(before) == 2 and before[-2] in ("than", "like")
+        if before and before[-2:] != ["up", "to"] and (before[-1] in _NOT_THIS_LIMIT or (len(before) == 2 and before[-2] in ("than", "like")
                                                           and before[-1] in ("a", "an", "the"))):
             return None
     groups = match.groupdict()

@@ -14,8 +14,8 @@ from .patterns import MONEY, PER_MILLION, SIDE_WORDS, Price, PriceClaim, bound_k
 
 _TOKENS = r"(?:[\s-]+tokens?)?"
 _SIDE = r"(?P<{name}>cached\s+input|input|prompt|output|completion)"
-_SIDE_PAIR = (r"(?:\s+|\s*\(\s*)(?:for\s+)?(?P<first>input|in|prompt|output|out)\s*(?:/|and|&)\s*"
-              r"(?P<second>output|out|completion|input|in)(?:[\s-]+tokens?)?\s*\)?")
+_SIDE_PAIR = (r"(?:(?P<paren>\s*\(\s*)|\s+)(?:for\s+)?(?P<first>input|in|prompt|output|out)\s*(?:/|and|&)\s*"
+              r"(?P<second>output|out|completion|input|in)(?:[\s-]+tokens?)?(?(paren)\s*\))")
 _UNIT_SIDE = re.compile(
     rf"(?P<unit>{PER_MILLION}){_TOKENS}(?:\s+(?:of\s+|for\s+|on\s+)?{_SIDE.format(name='side')}(?![\w/]))?{_TOKENS}"
     rf"|\s+(?:for\s+|on\s+|of\s+)?{_SIDE.format(name='side_only')}(?![\w/])(?:[\s-]+tokens?)?(?P<unit_after>{PER_MILLION})?",

@@ -149,7 +149,8 @@ class Verifier:
         return False
 
     # -- ratios -----------------------------------------------------------------
-    def ratio(self, claim: RatioClaim, text: str, models: tuple[str, str]) -> Contradiction | None:
+    def ratio(self, claim: RatioClaim, text: str, models: tuple[str, str],
+              page_model: str | None) -> Contradiction | None:
         a, b = (self.catalog.models[k] for k in models)
         hedged = self.hedged(text, claim.number_at)
         dimensions = ("input", "output", "blended") if claim.dimension == "any" else (claim.dimension,)
@@ -159,7 +160,7 @@ class Verifier:
             return None
         shown = {d: r for d, r in actual.items() if d != "blended"} or actual
         return Contradiction(_quote(text, claim) + " contradicts the data: " + _describe_ratios(a, b, shown, claim.percent),
-                             _ratio_hint(claim, a, b))
+                             _ratio_hint(claim, a, b, page_model))
 
     def _price_in(self, model: Model, dimension: str) -> Decimal:
         pricing = model.meta.pricing
@@ -240,10 +241,12 @@ def _describe_ratios(a: Model, b: Model, ratios: dict[str, Decimal], percent: bo
     return "; ".join(f"{text} on {dimension}" for text, dimension in parts)
 
 
-def _ratio_hint(claim: RatioClaim, a: Model, b: Model) -> str:
-    what = claim.dimension if claim.dimension != "any" else "output"
+def _ratio_hint(claim: RatioClaim, a: Model, b: Model, page_model: str | None) -> str:
+    what = claim.dimension if claim.dimension != "any" else "blended"
     verb = "cheaper" if claim.percent else "ratio"
-    return f"fix the number, or bind it: {{{{ {a.key}: {verb} {what} {b.key} }}}}"
+    if b.key == page_model:
+        a, b = b, a
+    return "fix the number, or bind it: " + _binding(f"{verb} {what} {b.key}", a.key, page_model)
 
 
 def _bind_hint(fields: list[str], key: str, page_model: str | None) -> str:
