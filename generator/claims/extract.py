@@ -26,6 +26,7 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.DOTALL)
 _BARE_URL = re.compile(r"https?://\S+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:vs|e\.g|i\.e|etc|approx|cf|incl|excl|no|fig)\.$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$])|\n\s*\n|\|")
 
 
@@ -84,6 +85,8 @@ def split_sentences(masked: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     position = 0
     for match in _SENTENCE_END.finditer(masked):
+        if _ABBREVIATION.search(masked, max(0, match.start() - 8), match.start()):
+            continue
         _add_sentence(sentences, masked, position, match.start())
         position = match.end()
     _add_sentence(sentences, masked, position, len(masked))
