@@ -101,3 +101,16 @@ def test_an_unknown_field_suggests_the_closest_one(catalog):
 def test_expanding_an_unchecked_bad_binding_is_a_bug_not_silent_output(catalog):
     with pytest.raises(ValueError, match="unchecked binding"):
         expand_bindings("Costs {{ price.nope }}.", catalog, MINI)
+
+
+def test_the_editors_page_shows_what_each_binding_really_prints(catalog):
+    """content/pages/data-bindings.md documents GPT-4.1 mini's values; the fixture has the same data."""
+    import re
+    from pathlib import Path
+    page = (Path(__file__).resolve().parents[1] / "content/pages/data-bindings.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `\{\{ (.+?) \}\}` \| (.+?) \|", page, re.MULTILINE)
+    assert len(rows) == 14
+    assert [(source, resolve_binding(source, catalog, MINI)) for source, _ in rows] == rows
+    prose = dict(re.findall(r"`\{\{ ([^`]+?) \}\}` shows (\$[\d,]*\d(?:\.\d+)?|[\d.]+[×%]|[\d.]+[KM]? tokens)", page))
+    assert len(prose) == 6
+    assert {source: resolve_binding(source, catalog, MINI) for source in prose} == prose
