@@ -34,6 +34,11 @@ def run_sync(project: Project, fmt: str, file: Path, dry_run: bool, today: dt.da
         print(f"error: {display} changed on disk during the sync; left alone, run sync again", file=err)
     verb = "would change" if dry_run else "changed"
     written = len(plan.changes) - len(conflicts)
-    print(f"{plan.source.title} (as of {plan.source.as_of}): {plan.reviews} reviews checked, "
-          f"{verb} {written if not dry_run else len(plan.changes)}", file=err)
+    count = len(plan.changes) if dry_run else written
+    print(f"{plan.source.title} (as of {plan.source.as_of}): {_plural(plan.reviews, 'review')} checked, "
+          f"{verb} {count}", file=err)
     return 1 if conflicts else 0
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

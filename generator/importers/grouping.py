@@ -5,7 +5,8 @@ read as `-`), so `gpt-4.1-mini` at OpenAI and `openai/gpt-4.1-mini` at OpenRoute
 are one model. Each group becomes one review, at its *home*:
 
 1. the maker's own listing: a provider named by the group's id prefixes
-   (`openai/...` -> `openai`) that lists the model itself; its id is the file name;
+   (`openai/...` -> `openai`), or one `seeds/` knows as the maker, that lists the
+   model itself; its id is the file name;
 2. else the maker's entry in `seeds/` when the prefixes name a maker we have seeds
    for (an OpenRouter-only file still files GPT-4.1 mini under `openai/`);
 3. else the first provider, alphabetically, whose listing has prices and limits,
@@ -53,7 +54,8 @@ def plan_models(records: list[ImportedModel], seeds: dict[tuple[str, str], Impor
 def _plan(key: str, listings: list[ImportedModel], seeds: dict[tuple[str, str], ImportedModel]) -> PlannedModel | None:
     hints = Counter(r.lab for r in listings if r.lab)
     by_provider = _one_per_provider(listings)
-    makers = sorted((p for p in by_provider if p in hints), key=lambda p: (-hints[p], p))
+    hinted = sorted((p for p in by_provider if p in hints), key=lambda p: (-hints[p], p))
+    makers = hinted + sorted(p for p in by_provider if p not in hints and (p, key) in seeds)
     own = True
     if makers:
         home = by_provider[makers[0]]

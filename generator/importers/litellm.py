@@ -26,8 +26,8 @@ from typing import Any
 
 from . import values
 from .ids import lab_of, non_chat_kind, split_id
-from .models_dev import load_json
-from .record import CatalogError, CatalogRead, CatalogSource, ImportedModel, Skipped, Tier
+from .record import (DUPLICATE, CatalogError, CatalogRead, CatalogSource, ImportedModel, Skipped, Tier,
+                     load_json)
 
 TITLE = "LiteLLM model prices and context windows"
 URL = "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json"
@@ -55,7 +55,7 @@ _MODALITIES = {"text", "image", "audio", "video", "pdf", "file"}
 
 
 def read(path: Path, provider_keys: set[str]) -> CatalogRead:
-    data = load_json(path)
+    data, duplicates = load_json(path)
     if not isinstance(data, dict):
         raise CatalogError(f"{path} is not a LiteLLM price file: expected {{model: {{...}}}}")
     as_of = dt.date.fromtimestamp(path.stat().st_mtime)
@@ -64,6 +64,8 @@ def read(path: Path, provider_keys: set[str]) -> CatalogRead:
         if key == "sample_spec":
             continue
         result.entries += 1
+        if key in duplicates:
+            result.skipped.append(Skipped(key, DUPLICATE))
         if not isinstance(entry, dict):
             result.skipped.append(Skipped(key, "the entry is not a group of fields"))
             continue

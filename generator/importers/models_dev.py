@@ -19,7 +19,8 @@ from typing import Any
 
 from . import values
 from .ids import lab_of, non_chat_kind, slugify, split_id
-from .record import CatalogError, CatalogRead, CatalogSource, ImportedBenchmark, ImportedModel, Skipped, Tier
+from .record import (DUPLICATE, CatalogError, CatalogRead, CatalogSource, ImportedBenchmark, ImportedModel,
+                     Skipped, Tier, load_json)
 
 TITLE = "models.dev catalog"
 URL = "https://models.dev/"
@@ -29,7 +30,7 @@ _UNITS = {"percent correct": "%", "percent": "%", "accuracy": "%", "pass@1": "%"
 
 
 def read(path: Path, provider_keys: set[str]) -> CatalogRead:
-    data = load_json(path)
+    data, duplicates = load_json(path)
     if not isinstance(data, dict) or not all(isinstance(v, dict) and isinstance(v.get("models"), dict)
                                              for v in data.values()):
         raise CatalogError(f"{path} is not a models.dev api.json: expected {{provider: {{models: {{...}}}}}}")
@@ -40,6 +41,8 @@ def read(path: Path, provider_keys: set[str]) -> CatalogRead:
         for model_id, entry in block["models"].items():
             read_result.entries += 1
             key = f"{provider}/{model_id}"
+            if model_id in duplicates:
+                read_result.skipped.append(Skipped(key, DUPLICATE))
             if not isinstance(entry, dict):
                 read_result.skipped.append(Skipped(key, "the entry is not a group of fields"))
                 continue
@@ -64,19 +67,6 @@ def read(path: Path, provider_keys: set[str]) -> CatalogRead:
     as_of = newest if newest > dt.date.min else dt.date.fromtimestamp(path.stat().st_mtime)
     read_result.source = CatalogSource("models-dev", TITLE, URL, as_of)
     return read_result
-
-
-def load_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CatalogError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise CatalogError(f"{path} is not UTF-8 text") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
 
 
 def _record(key: str, provider: str, model_id: str, entry: dict[str, Any], provider_keys: set[str]) -> ImportedModel:

@@ -25,8 +25,7 @@ from typing import Any
 
 from . import values
 from .ids import lab_of, non_chat_kind, split_id
-from .models_dev import load_json
-from .record import CatalogError, CatalogRead, CatalogSource, ImportedModel, Skipped
+from .record import CatalogError, CatalogRead, CatalogSource, ImportedModel, Skipped, load_json
 
 TITLE = "OpenRouter models API"
 URL = "https://openrouter.ai/api/v1/models"
@@ -35,7 +34,7 @@ _MODALITIES = {"text", "image", "audio", "video", "pdf", "file"}
 
 
 def read(path: Path, provider_keys: set[str]) -> CatalogRead:
-    data = load_json(path)
+    data, _ = load_json(path)   # ids are list items: repeats are caught below
     entries = data.get("data") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise CatalogError(f"{path} is not an OpenRouter models answer: expected {{\"data\": [...]}}")

@@ -12,9 +12,12 @@ on, and it counts non-chat entries by kind instead of listing them one by one.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class ImportedModel:
     fine_tuning: bool | None = None
     released: dt.date | None = None
     knowledge_cutoff: str | None = None
+    verified: dt.date | None = None        # the day these prices were checked, when the source says
     deprecated: dt.date | None = None      # the day it was (or will be) deprecated
     status: str | None = None              # the source's own status word, e.g. "deprecated", "beta"
     benchmarks: tuple[ImportedBenchmark, ...] = ()
@@ -105,3 +109,35 @@ class CatalogRead:
 
 class CatalogError(Exception):
     """The file as a whole cannot be read (missing, not JSON, wrong shape)."""
+
+
+DUPLICATE = "listed twice in the file; the first listing was used, the second ignored"
+
+
+def load_json(path: Path) -> tuple[Any, set[str]]:
+    """The parsed file and the keys that appear twice in one object.
+
+    `json.loads` would silently keep the last of two equal keys; we keep the first
+    and let the adapter report the key.
+    """
+    duplicates: set[str] = set()
+
+    def first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in obj:
+                duplicates.add(key)
+                continue
+            obj[key] = value
+        return obj
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path} is not UTF-8 text") from None
+    try:
+        return json.loads(text, object_pairs_hook=first_wins), duplicates
+    except json.JSONDecodeError as exc:
+        raise CatalogError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None

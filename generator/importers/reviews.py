@@ -20,7 +20,8 @@ few fields the schema requires, handled as below):
 * `name` and `family` come from the source, else the seed, else the id (family by
   `modelreview new`'s rule: the id without its date suffix).
 * `bracket` by `seeds.default_bracket(output price)`; `reviewed` is the import day;
-  `pricing.verified` and each offer's `verified` are the catalog's `as_of` day.
+  `pricing.verified` and each offer's `verified` are the catalog's `as_of` day (a
+  seed's prices keep the seed's own `verified` day).
 
 Each front matter is validated against the review schema before it is written, so a
 surprise in the data is reported as a skipped entry, never as a broken file.
@@ -163,7 +164,7 @@ def _pricing(home: ImportedModel, context: int, as_of: dt.date, notes: list[str]
     elif home.tiers:
         notes.append(f"{len(home.tiers)} long-context price tier(s) left out: the schema holds one tier "
                      "below the context window.")
-    pricing["verified"] = as_of
+    pricing["verified"] = home.verified or as_of
     return pricing
 
 

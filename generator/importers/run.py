@@ -6,8 +6,9 @@ existing review already covers under another file name (same name, alias or
 snapshot id, or listed among its offers). Files are created with exclusive-create
 mode, so even a review written by someone else mid-import is never clobbered.
 
-Two new reviews must not share a display name (`check` rejects that). The review at
-the maker's own listing keeps the name; a later one gets the provider's name in
+No two reviews may share a display name (`check` rejects that), and a clash does not
+prove two listings are one model. Existing reviews keep their names; among new ones
+the maker's own listing is named first; a later one gets the provider's name in
 brackets ("Claude Haiku 4.5 (Databricks)"), or its key when that is taken too.
 """
 
@@ -72,13 +73,10 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
             continue
         try:
             front, header = build_review(model, read.source, today, seed_sources)
+            report.renamed += _unique_name(front, model, names, taken)
         except NotImportable as exc:
             report.skipped.append(Skipped(model.home.key, str(exc)))
             continue
-        if front["name"].casefold() in taken and taken[front["name"].casefold()] != "new":
-            report.existing.append((path, f"already reviewed as {taken[front['name'].casefold()]}"))
-            continue
-        report.renamed += _unique_name(front, model, names, taken)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             with path.open("x", encoding="utf-8") as handle:
@@ -140,8 +138,8 @@ def _unique_name(front: dict, model: PlannedModel, provider_names: dict[str, str
     candidates = [name, f"{name} ({provider_names.get(model.provider, model.provider)})", f"{name} ({model.key})"]
     for candidate in candidates:
         if candidate.casefold() not in taken:
-            taken[candidate.casefold()] = "new"
+            taken[candidate.casefold()] = model.key
             front["name"] = candidate
             return int(candidate != name)
-    raise NotImportable(f"the name '{name}' is taken")  # unreachable: the key is unique
+    raise NotImportable(f"the names {', '.join(candidates)} are all taken")
 

@@ -70,6 +70,7 @@ def _record(provider: str, model_id: str, facts: dict[str, Any]) -> ImportedMode
         tool_calling=caps.get("tool_calling"), structured_output=caps.get("structured_output"),
         reasoning=caps.get("reasoning"), fine_tuning=caps.get("fine_tuning"), open_weights=caps.get("open_weights"),
         released=facts.get("released") if isinstance(facts.get("released"), dt.date) else None,
+        verified=pricing.get("verified") if isinstance(pricing.get("verified"), dt.date) else None,
         knowledge_cutoff=cutoff.isoformat() if isinstance(cutoff, dt.date) else cutoff,
     )
 

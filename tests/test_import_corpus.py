@@ -1,0 +1,72 @@
+"""The scale corpus: all of models.dev imported into a separate tree, checked clean."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TODAY
+from generator.commands.importing import run_import
+from generator.importers.ids import match_key
+from generator.loader import load_content
+from generator.project import Project, check_project
+
+API = Path(__file__).resolve().parents[2] / "shared" / "data" / "models-dev" / "api.json"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    into = root / "imported"
+    out = io.StringIO()
+    started = time.perf_counter()
+    status = run_import(Project.at(root), "models-dev", API, None, [], True, into, today=TODAY, out=out)
+    seconds = time.perf_counter() - started
+    return root, into, status, out.getvalue(), seconds
+
+
+def test_import_writes_one_review_per_distinct_chat_model(corpus):
+    root, into, status, out, seconds = corpus
+    assert status == 0
+    files = sorted((into / "models").rglob("*.md"))
+    assert len(files) == 1361
+    assert out.splitlines()[0] == ("models.dev catalog (as of 2026-06-30): 5,276 entries, 4,959 chat listings, "
+                                   "317 not chat (120 image, 50 embedding, 49 audio, 47 video, 23 moderation, "
+                                   "12 rerank, 9 realtime, 7 ocr)")
+    assert out.splitlines()[-1].startswith("1,361 reviews written to imported, 205 entries skipped, 0 already there")
+    assert len({match_key(p.stem) for p in files}) == len(files)
+    assert seconds < 30, f"import took {seconds:.1f} s"
+
+
+def test_a_model_sold_everywhere_is_one_review_at_its_maker(corpus):
+    _, into, *_ = corpus
+    assert [p.relative_to(into / "models").as_posix() for p in (into / "models").rglob("gpt-4.1-mini.md")] == [
+        "openai/gpt-4.1-mini.md"]
+    review = next(r for r in load_content(into, into.parent).reviews if r.key == "openai/gpt-4.1-mini")
+    offers = {(o.provider, o.route) for o in review.meta.offers}
+    assert {("azure", None), ("openrouter", "openai/gpt-4.1-mini"), ("vercel", "openai/gpt-4.1-mini")} <= offers
+    # 20 listings: the maker, 17 priced offers, AnyAPI without a price, a second Helicone id
+    assert len(offers) == len(review.meta.offers) == 17
+
+
+def test_the_corpus_passes_check_with_no_errors(corpus):
+    root, into, *_ = corpus
+    result = check_project(Project.at(root, into), today=TODAY)
+    assert [d for d in result.diagnostics if d.is_error] == []
+    assert {d.code for d in result.diagnostics} == {"no-prose"}
+    assert result.catalog is not None and len(result.catalog.models) == 1361
+
+
+def test_importing_again_overwrites_nothing(corpus):
+    root, into, *_ = corpus
+    before = {p: p.stat().st_mtime_ns for p in (into / "models").rglob("*.md")}
+    out = io.StringIO()
+    assert run_import(Project.at(root), "models-dev", API, None, [], True, into, today=TODAY, out=out) == 0
+    assert out.getvalue().splitlines()[-1].startswith("0 reviews written to imported, 205 entries skipped, "
+                                                      "1,361 already there")
+    assert {p: p.stat().st_mtime_ns for p in (into / "models").rglob("*.md")} == before

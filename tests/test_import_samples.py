@@ -1,0 +1,67 @@
+"""LiteLLM and OpenRouter imports of the shared samples: what the catalogs lack comes from seeds/."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TODAY
+from generator.commands.importing import run_import
+from generator.project import Project, check_project
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "samples"
+
+
+@pytest.fixture
+def seeded(site):
+    shutil.copytree(REPO / "seeds", site.root / "seeds")
+    return site
+
+
+def imported(site, fmt, name):
+    out = io.StringIO()
+    status = run_import(Project.at(site.root), fmt, SAMPLES / name, None, [], True, None, today=TODAY, out=out)
+    files = sorted(p.relative_to(site.content / "models").as_posix() for p in site.content.rglob("*.md"))
+    return status, files, out.getvalue()
+
+
+def test_litellm_sample_imports_the_models_seeds_date(seeded):
+    status, files, out = imported(seeded, "litellm", "litellm-sample.json")
+    assert status == 0
+    assert files == ["anthropic/claude-sonnet-5.md", "openai/gpt-4.1-mini.md", "openai/gpt-4.1-nano.md",
+                     "openai/gpt-4.1.md", "openai/gpt-5-pro.md", "openai/gpt-5.4-pro.md"]
+    assert ("skipped gpt-3.5-turbo-0125: the source gives no release date, and seeds/ has no entry for "
+            "openai/gpt-3.5-turbo-0125 to take it from") in out.splitlines()
+    result = check_project(Project.at(seeded.root), today=TODAY)
+    assert {d.code for d in result.diagnostics} == {"no-prose"}
+    mini = next(r.meta for r in result.content.reviews if r.key == "openai/gpt-4.1-mini")
+    assert (str(mini.pricing.input), str(mini.pricing.batch.output), mini.released.isoformat()) == (
+        "0.4", "0.8", "2025-04-14")
+    assert [s.url for s in mini.sources] == [
+        "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json", "https://models.dev/"]
+    pro = next(r.meta for r in result.content.reviews if r.key == "openai/gpt-5.4-pro")
+    assert (pro.pricing.long_context.above_tokens, str(pro.pricing.long_context.output)) == (272000, "270")
+
+
+def test_openrouter_sample_files_seeded_models_at_their_maker(seeded):
+    status, files, out = imported(seeded, "openrouter", "openrouter-sample.json")
+    assert status == 0
+    assert files == ["anthropic/claude-haiku-4-5.md", "google/gemini-2.5-flash.md", "openai/gpt-4.1-mini.md",
+                     "openai/gpt-4.1.md", "openai/gpt-5.4-nano.md"]
+    result = check_project(Project.at(seeded.root), today=TODAY)
+    # The OpenRouter answer dates from 2026-05-12: offers checked then are 193 days old today.
+    assert {(d.severity.value, d.code) for d in result.diagnostics} == {("warning", "no-prose"),
+                                                                        ("warning", "stale-data")}
+    haiku = next(r.meta for r in result.content.reviews if r.key == "anthropic/claude-haiku-4-5")
+    assert (str(haiku.pricing.input), haiku.pricing.verified.isoformat()) == ("1", "2026-07-02")
+    assert [(o.provider, o.route, str(o.output), o.verified.isoformat()) for o in haiku.offers] == [
+        ("openrouter", "anthropic/claude-haiku-4.5", "5", "2026-05-12")]
+
+
+def test_without_seeds_openrouter_has_no_release_dates_to_offer(site):
+    status, files, out = imported(site, "openrouter", "openrouter-sample.json")
+    assert (status, files) == (0, [])
+    assert out.splitlines()[-1].startswith("0 reviews written to content, 15 entries skipped")
