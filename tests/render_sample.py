@@ -90,3 +90,33 @@ def sample_catalog(site: Site):
 
 def html_path(site_dir: Path, url: str) -> Path:
     return site_dir / url / "index.html"
+
+
+def new_project(root: Path) -> Site:
+    """An empty scratch project with the real site_config (like the `site` fixture, for module scope)."""
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    (root / "content" / "models").mkdir(parents=True)
+    return Site(root)
+
+
+def build_sample(root: Path):
+    """The sample, built by `build_site` into ROOT/site; returns the site folder."""
+    from generator.build import build_site
+    from generator.project import Project
+
+    from conftest import TODAY
+    site = add_publishing(write_sample(new_project(root)))
+    result = build_site(Project.at(site.root), today=TODAY)
+    assert result.ok, (result.error, [d.message for d in result.diagnostics])
+    return result.site_dir
+
+
+def parse(site_dir: Path, url: str):
+    from selectolax.lexbor import LexborHTMLParser
+    return LexborHTMLParser(html_path(site_dir, url).read_text(encoding="utf-8"))
+
+
+def table_rows(node) -> list[list[str]]:
+    """Every row of the first table under `node`, as the text of its cells (th and td)."""
+    table = node.css_first("table")
+    return [[cell.text(strip=True) for cell in row.css("th, td")] for row in table.css("tr")]

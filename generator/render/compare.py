@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..catalog import Model, Pair
 from ..costs import MonthlyCost, percent_cheaper, ratio
-from ..formatting import format_cost, format_percent, format_price, format_ratio, format_tokens_short
+from ..formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
 from .format import CAPABILITY_LABELS, format_grade, format_share
 from .index import SiteIndex, benchmarks_by_name
 
@@ -201,8 +201,12 @@ def derived_verdict(a: Model, b: Model, gaps: list[PriceGap], volumes: list[Volu
                              f"{format_grade(better.grade_label, better.meta.grade.score, scale_max)}.")  # type: ignore[union-attr]
     if a.meta.context_window != b.meta.context_window:
         longer, shorter = (a, b) if a.meta.context_window > b.meta.context_window else (b, a)
-        sentences.append(f"{longer.meta.name} takes longer prompts: {format_tokens_short(longer.meta.context_window)} "
-                         f"tokens of context against {format_tokens_short(shorter.meta.context_window)}.")
+        long_text, short_text = (format_tokens_short(longer.meta.context_window),
+                                 format_tokens_short(shorter.meta.context_window))
+        if long_text == short_text:  # 1,048,576 and 1,047,576 are both "1M": show the real gap
+            long_text, short_text = format_count(longer.meta.context_window), format_count(shorter.meta.context_window)
+        sentences.append(f"{longer.meta.name} takes longer prompts: {long_text} tokens of context "
+                         f"against {short_text}.")
     for first, second in ((a, b), (b, a)):
         only = exclusive_capabilities(first, second)
         if only:

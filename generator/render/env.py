@@ -20,9 +20,23 @@ from .format import filters
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
-@functools.lru_cache(maxsize=8)
 def page_environment(templates_dir: Path = DEFAULT_TEMPLATES, auto_reload: bool = False) -> jinja2.Environment:
-    """`auto_reload=True` re-reads a template whose file changed (for the preview)."""
+    """The environment for `templates_dir`, rebuilt when any template file changed since the last call.
+
+    A build calls this once, so a long-lived process (tests, the preview) never renders
+    with a stale template; `auto_reload=True` additionally re-checks each template on
+    every render, for a preview that keeps one renderer across template edits.
+    """
+    return _environment(templates_dir, auto_reload, _fingerprint(templates_dir))
+
+
+def _fingerprint(templates_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in templates_dir.rglob("*") if p.is_file()))
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(templates_dir: Path, auto_reload: bool, fingerprint: tuple) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,

@@ -113,8 +113,9 @@ def _competitors_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     if not competitors:
         return None
     parts = [f"{c.meta.name} ({c.provider.name}, {relative_price(c.blended, model.blended)})" for c in competitors]
+    split = format_share(index.catalog.config.volumes.input_share)
     answer = (f"The main competitors of {model.meta.name} are {_join(parts)}. "
-              "Prices are compared at the configured input/output mix.")
+              f"Price differences are at a {split} input/output mix.")
     return FaqItem(f"What are the main competitors of {model.meta.name}?", answer, True)
 
 

@@ -57,7 +57,9 @@ class SiteIndex:
             offers_by_provider=dict(offers),
             pair_of={(p.a, p.b): p for p in catalog.pairs.values()},
             latest=latest,
-            site_date=max((_newest_date(m) for m in catalog.models.values()), default=dt.date(2000, 1, 1)),
+            site_date=max([*(_newest_date(m) for m in catalog.models.values()),
+                           *(p.editorial.meta.reviewed for p in catalog.pairs.values() if p.editorial)],
+                          default=dt.date(2000, 1, 1)),
         )
 
     def pair(self, a: str, b: str) -> Pair | None:

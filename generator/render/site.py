@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from .listings import (all_models, bracket_summaries, bracket_summary, compariso
 from .pages import PageRef, base_of, page_list, providers_with_pages
 from .review import review_page, shorten
 
+_HEADING = re.compile(r"^#{1,2} ", re.MULTILINE)
 WIDE = ["navigation"]   # detail pages and wide tables give the left sidebar's room to the content
 
 
@@ -46,6 +48,7 @@ class SiteRenderer:
         ref = self.pages[uri]
         front, template, context = getattr(self, f"_render_{ref.kind}")(ref)
         context.update(base=base_of(uri), site=self.catalog.config.site, config=self.catalog.config,
+                       catalog_models=self.catalog.models,
                        scale=self.catalog.config.grading.max, share=self.catalog.config.volumes.input_share)
         return _front_matter(front) + self.env.get_template(template).render(context)
 
@@ -71,7 +74,8 @@ class SiteRenderer:
         page = review_page(self.index, model)
         body = expand_bindings(model.record.body, self.catalog, model.key)
         return (_meta(page.title, page.description, hide=WIDE, kind="article"), "pages/review.md",
-                {"page": page, "m": model, "body": Markup(body.strip("\n"))})
+                {"page": page, "m": model, "body": Markup(body.strip("\n")),
+                 "body_has_headings": _HEADING.search(body) is not None})
 
     def _render_comparison(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
         page = comparison_page(self.index, self.catalog.pairs[ref.key])

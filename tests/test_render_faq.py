@@ -1,0 +1,81 @@
+"""FAQ answers derived from data, and the editor's entries after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.render.compare import comparison_page
+from generator.render.faq import comparison_faq, review_faq
+from generator.render.index import SiteIndex
+from render_sample import sample_catalog, write_sample
+from conftest import valid_review
+
+
+@pytest.fixture
+def index(site):
+    return SiteIndex.of(sample_catalog(write_sample(site)))
+
+
+def test_review_faq_answers_come_from_data(index):
+    items = review_faq(index, index.model("openai/gpt-4.1-mini"))
+    assert [(i.question, i.answer, i.derived) for i in items] == [
+        ("How much does GPT-4.1 mini cost compared with its Value-bracket peers?",
+         "GPT-4.1 mini costs $0.40 per 1M input tokens and $1.60 per 1M output tokens, or $1.00 per 1M tokens "
+         "at a 50/50 input/output mix. Of the 3 Value-bracket models we review it is the cheapest at that mix. "
+         "The most expensive is Claude Haiku 4.5 at $3.00.", True),
+        ("What is the context window of GPT-4.1 mini?",
+         "GPT-4.1 mini reads up to 1,047,576 tokens (1M tokens) per request and writes up to 32,768 tokens "
+         "per response.", True),
+        ("How good is GPT-4.1 mini?",
+         "We grade GPT-4.1 mini Strong (2.58/3), last benchmarked on 2026-04-11. That is the highest grade "
+         "among the 2 graded Value-bracket models we review.", True),
+        ("Does GPT-4.1 mini have known quirks?",
+         "Answer quality drops on very long prompts before retrieval does.", True),
+        ("What are the main competitors of GPT-4.1 mini?",
+         "The main competitors of GPT-4.1 mini are GPT-4.1 nano (OpenAI, 4.0× cheaper), Gemini 2.5 Flash "
+         "(Google, 40% more expensive) and Claude Haiku 4.5 (Anthropic, 3.0× the price). Price differences "
+         "are at a 50/50 input/output mix.", True),
+        ("Can I fine-tune GPT-4.1 mini?", "Yes, through the OpenAI API.", False),
+    ]
+
+
+def test_middle_of_bracket_and_ungraded_model(index):
+    gemini = {i.question: i.answer for i in review_faq(index, index.model("google/gemini-2.5-flash"))}
+    assert gemini["How much does Gemini 2.5 Flash cost compared with its Value-bracket peers?"].endswith(
+        "Of the 3 Value-bracket models we review it is the 2nd cheapest at that mix. The cheapest is GPT-4.1 mini "
+        "at $1.00; the most expensive is Claude Haiku 4.5 at $3.00.")
+    assert gemini["How good is Gemini 2.5 Flash?"].endswith(
+        "That ranks 2nd of the 2 graded Value-bracket models we review.")
+    haiku = [i.question for i in review_faq(index, index.model("anthropic/claude-haiku-4.5"))]
+    assert "How good is Claude Haiku 4.5?" not in haiku          # no grade, no invented answer
+    assert {i.answer for i in review_faq(index, index.model("anthropic/claude-haiku-4.5"))} >= {
+        "This review records no quirks for Claude Haiku 4.5."}
+
+
+def test_only_model_in_its_bracket(index):
+    answer = review_faq(index, index.model("openai/gpt-4.1"))[0].answer
+    assert answer.endswith("It is the only Premium-bracket model we review so far.")
+
+
+def test_long_context_tier_is_explained(site):
+    write_sample(site)
+    site.review("openai/gpt-4.1-mini", valid_review(
+        name="GPT-4.1 mini", family="gpt-4.1", context_window=1047576, max_output=32768,
+        pricing={"long_context": {"above_tokens": 200000, "input": 0.8, "output": 3.2}}))
+    index = SiteIndex.of(sample_catalog(site))
+    answer = review_faq(index, index.model("openai/gpt-4.1-mini"))[1].answer
+    assert answer.endswith("Prompts longer than 200,000 tokens are billed at $0.80 input and $3.20 output "
+                           "per 1M tokens.")
+
+
+def test_comparison_faq(index):
+    page = comparison_page(index, index.catalog.pairs["gpt-4.1-vs-gpt-4.1-mini"])
+    items = comparison_faq(index, page)
+    assert [i.question for i in items] == ["Which is cheaper, GPT-4.1 or GPT-4.1 mini?",
+                                           "Which has the larger context window?",
+                                           "Which performs better, GPT-4.1 or GPT-4.1 mini?"]
+    assert items[0].answer == (
+        "GPT-4.1 mini is 5.0× cheaper at a 50/50 input/output mix: $1.00 against $5.00 per 1M tokens for GPT-4.1. "
+        "At 1M tokens a month GPT-4.1 costs $5.00 and GPT-4.1 mini $1.00; at 10M tokens a month GPT-4.1 costs "
+        "$50.00 and GPT-4.1 mini $10.00; at 100M tokens a month GPT-4.1 costs $500.00 and GPT-4.1 mini $100.00.")
+    assert items[1].answer == "Both read up to 1,047,576 tokens per request."
