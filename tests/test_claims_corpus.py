@@ -10,7 +10,7 @@ import yaml
 from claims_catalog import resolved_catalog, write_catalog
 
 from generator.claims.attribute import ModelNames
-from generator.claims.check import contradictions, prose_sentences
+from generator.claims.check import contradictions, with_previous
 from generator.claims.patterns import CLAIM_KINDS
 from generator.claims.verify import Verifier
 
@@ -31,8 +31,8 @@ def judge(tmp_path_factory):
 
     def flags(entry: dict[str, Any]) -> list[tuple[str, str]]:
         page, pair = _page(entry["page"])
-        return [(claim.kind, problem.message) for sentence in prose_sentences(entry["text"])
-                for claim, problem in contradictions(sentence.text, names, verifier, page, pair)]
+        return [(claim.kind, problem.message) for sentence, carry in with_previous(entry["text"], names, page)
+                for claim, problem in contradictions(sentence.text, names, verifier, page, pair, carry)]
     return flags
 
 

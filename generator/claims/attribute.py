@@ -26,7 +26,7 @@ from .patterns import Claim, RatioClaim
 _BRANDS = (r"GPT|Claude|Gemini|Gemma|Llama|Mistral|Mixtral|Magistral|Codestral|Ministral|Pixtral|Devstral|"
            r"DeepSeek|Qwen|QwQ|Grok|Command|Phi|Nova|Jamba|Kimi|GLM|Sonar")
 _FAMILY_WORDS = r"Haiku|Sonnet|Opus|Flash|Nano|Mini|Turbo"
-_VARIANT = (r"(?:[\s-](?:\d[\w.]*|mini|nano|pro|flash|lite|turbo|haiku|sonnet|opus|small|medium|large|"
+_VARIANT = (r"(?:[\s-](?i:\d[\w.]*|mini|nano|pro|flash|lite|turbo|haiku|sonnet|opus|small|medium|large|"
             r"instruct|preview|plus|max|ultra|fast|V\d[\w.]*|R\d)(?![\w-]))")
 _UNKNOWN_MODEL = re.compile(rf"(?<![\w.-])(?:(?:{_BRANDS})(?:-?\d[\w.]*{_VARIANT}*|{_VARIANT}+)"
                             rf"|(?:{_FAMILY_WORDS}){_VARIANT}*|o[1-9](?:-?(?:mini|pro|preview))?)(?![\w-])")

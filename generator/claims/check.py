@@ -9,12 +9,13 @@ the severity `site_config` gives its kind (`claims.severity`; "off" skips it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..catalog import Catalog
 from ..diagnostics import Diagnostic, error, warning
-from .attribute import ModelNames, attribute_ratio, attribute_single
+from .attribute import Mention, ModelNames, attribute_ratio, attribute_single
 from .bindings import binding_spans
 from .extract import Sentence, line_and_column, mask_prose, split_sentences
 from .limits import find_limits
@@ -24,6 +25,7 @@ from .prices import find_prices
 from .ratios import find_ratios
 from .verify import Contradiction, Verifier
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\|")
 CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost"}
 
 
@@ -43,8 +45,8 @@ def check_contradictions(catalog: Catalog) -> list[Diagnostic]:
     verifier = Verifier(catalog, catalog.config.claims)
     found: list[Diagnostic] = []
     for body in bodies(catalog):
-        for sentence in prose_sentences(body.text):
-            for claim, problem in contradictions(sentence.text, names, verifier, body.page_model, body.pair):
+        for sentence, carry in with_previous(body.text, names, body.page_model):
+            for claim, problem in contradictions(sentence.text, names, verifier, body.page_model, body.pair, carry):
                 severity = catalog.config.claims.severity.get(claim.kind, "error")  # type: ignore[call-overload]
                 if severity == "off":
                     continue
@@ -66,10 +68,31 @@ def bodies(catalog: Catalog) -> Iterator[Body]:
 
 def prose_sentences(body: str) -> list[Sentence]:
     """Sentences of readable prose, with data bindings blanked: bound values are right by construction."""
+    return split_sentences(_masked(body))
+
+
+def with_previous(body: str, names: ModelNames, page_model: str | None) -> Iterator[tuple[Sentence, list[Mention]]]:
+    """Each sentence with the other models the previous sentence of its paragraph named.
+
+    "Mistral Small 4 exists. At $0.60/MTok output, it is the cheapest": the
+    second sentence is about the model the first one introduced, not the page's.
+    """
+    masked = _masked(body)
+    previous: Sentence | None = None
+    for sentence in split_sentences(masked):
+        carry: list[Mention] = []
+        if previous is not None and not _PARAGRAPH_BREAK.search(masked, previous.end, sentence.start):
+            carry = [m for m in names.mentions(previous.text, page_model)
+                     if not m.pronoun and not m.generic and m.key != page_model]
+        yield sentence, carry
+        previous = sentence
+
+
+def _masked(body: str) -> str:
     masked = list(mask_prose(body))
     for binding in binding_spans(body)[0]:
         masked[binding.start:binding.end] = " " * (binding.end - binding.start)
-    return split_sentences("".join(masked))
+    return "".join(masked)
 
 
 def find_claims(text: str) -> list[Claim]:
@@ -81,16 +104,21 @@ def find_claims(text: str) -> list[Claim]:
 
 
 def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model: str | None,
-                   pair: tuple[str, str] | None) -> Iterator[tuple[Claim, Contradiction]]:
-    """The claims of one sentence that the data contradicts."""
+                   pair: tuple[str, str] | None, carry: list[Mention] | None = None
+                   ) -> Iterator[tuple[Claim, Contradiction]]:
+    """The claims of one sentence that the data contradicts; `carry` is the previous sentence's models."""
     mentions = names.mentions(text, page_model)
+    named = any(not m.pronoun and not m.generic for m in mentions)
+    carry = [] if named else (carry or [])
     for claim in find_claims(text):
         problem: Contradiction | None = None
         if isinstance(claim, RatioClaim):
-            models = attribute_ratio(claim, text, mentions, page_model, pair)
+            models = None if carry else attribute_ratio(claim, text, mentions, page_model, pair)
             problem = verifier.ratio(claim, text, models, page_model) if models else None
         else:
             keys = attribute_single(claim, text, mentions, page_model)
+            if carry:
+                keys = [] if any(m.key is None for m in carry) else keys + [m.key for m in carry if m.key]
             if not keys:
                 continue
             if isinstance(claim, PriceClaim):

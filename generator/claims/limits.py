@@ -18,7 +18,12 @@ _AMOUNT = (rf"(?P<num>{NUMBER}|a|one|two)[\s-]*(?P<scale>[KkMm](?![a-zA-Z])|thou
            rf"million(?![a-zA-Z]))?")
 _TOKENS = r"(?:[\s-]*tokens?)?"
 _CONTEXT = r"(?P<ctx>context(?:[\s-]+(?:window|length|limit))?|(?:input\s+)?window|of\s+context)"
-_OUTPUT = (r"(?P<out>(?:max(?:imum)?[\s-]+)?output(?:[\s-]+(?:tokens?|limit|cap|ceiling|window|length))?"
+# Bare "N output tokens" is usually a volume ("100M output tokens * $1.60"); it is a limit only
+# with "max", a limit noun, or "per response".
+_OUTPUT = (r"(?P<out>max(?:imum)?[\s-]+output(?:[\s-]+(?:tokens?|limit|cap|ceiling|window|length))?"
+           r"|output[\s-]+(?:limit|cap|ceiling|window|length)"
+           r"|output[\s-]+tokens?(?=\s+(?:per|in\s+(?:one|a|each)|for\s+(?:one|a|each))\s+(?:single\s+)?"
+           r"(?:response|reply|completion|answer|call|request))"
            r"|of\s+output|completion\s+limit)")
 _NUMBER_FIRST = re.compile(rf"{_AMOUNT}{_TOKENS}[\s-]+(?:token[\s-]+)?(?:{_CONTEXT}|{_OUTPUT})(?![\w-])",
                            re.IGNORECASE)
@@ -37,8 +42,8 @@ _PER_RESPONSE = re.compile(
     rf"(?:single\s+)?(?:response|reply|completion|answer|call|request|turn|generation)(?![\w-])",
     re.IGNORECASE)
 _WRITES_UP_TO = re.compile(
-    rf"(?:writes?|writing|generates?|generating|produces?|producing|emits?|returns?|outputs?)\s+"
-    rf"(?:up\s+to|as\s+many\s+as|at\s+most)\s+{_AMOUNT}[\s-]*tokens?(?![\w-])",
+    rf"(?:writes?|writing|generates?|generating|produces?|producing|emits?|returns?|outputs?|supports?|allows?)\s+"
+    rf"(?:up\s+to|as\s+many\s+as|at\s+most)\s+{_AMOUNT}[\s-]*(?:(?P<out>output)[\s-]+)?tokens?(?![\w-])",
     re.IGNORECASE)
 _NOT_THIS_LIMIT = {"past", "beyond", "after", "over", "above", "under", "below", "within", "than", "first", "last",
                    "from", "between", "to", "into", "like", "unlike", "per", "every", "each"}
