@@ -25,6 +25,8 @@ from .prices import find_prices
 from .ratios import find_ratios
 from .verify import Contradiction, Verifier
 
+# "Both read 1,047,576 tokens": on a comparison page, a claim about both of its models.
+_BOTH = re.compile(r"\b(?:both|either|each\s+model|the\s+two(?:\s+models)?)\b", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\|")
 CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost"}
 
@@ -109,7 +111,7 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
     """The claims of one sentence that the data contradicts; `carry` is the previous sentence's models."""
     mentions = names.mentions(text, page_model)
     named = any(not m.pronoun and not m.generic for m in mentions)
-    carry = [] if named else (carry or [])
+    carry = [] if named or page_model is None else (carry or [])
     for claim in find_claims(text):
         problem: Contradiction | None = None
         if isinstance(claim, RatioClaim):
@@ -119,13 +121,21 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
             keys = attribute_single(claim, text, mentions, page_model)
             if carry:
                 keys = [] if any(m.key is None for m in carry) else keys + [m.key for m in carry if m.key]
-            if not keys:
-                continue
-            if isinstance(claim, PriceClaim):
-                problem = verifier.price(claim, text, keys, page_model)
-            elif isinstance(claim, LimitClaim):
-                problem = verifier.limit(claim, text, keys, page_model)
-            elif isinstance(claim, CostClaim):
-                problem = verifier.monthly(claim, text, keys, page_model)
+            if not keys and pair and not named and _BOTH.search(text):
+                problem = next(filter(None, (_verify_single(verifier, claim, text, [key], page_model)
+                                             for key in pair)), None)
+            elif keys:
+                problem = _verify_single(verifier, claim, text, keys, page_model)
         if problem is not None:
             yield claim, problem
+
+
+def _verify_single(verifier: Verifier, claim: Claim, text: str, keys: list[str],
+                   page_model: str | None) -> Contradiction | None:
+    if isinstance(claim, PriceClaim):
+        return verifier.price(claim, text, keys, page_model)
+    if isinstance(claim, LimitClaim):
+        return verifier.limit(claim, text, keys, page_model)
+    if isinstance(claim, CostClaim):
+        return verifier.monthly(claim, text, keys, page_model)
+    return None

@@ -30,6 +30,7 @@ _EXPLICIT = re.compile(
     + _VOL.format(n="num2", s="scale2", num=NUMBER) + r"[\s-]*output\s+tokens?", re.IGNORECASE)
 _BARE_VOLUME = re.compile(rf"(?<![/\w]){_V}[\s-]*tokens?(?![\w-])(?![\s-]+(?:context|window|of\s+context|output))",
                           re.IGNORECASE)
+_OTHER_VOLUME = re.compile(rf"(?<![\w$.])(?:{NUMBER})\s*(?:[KkMmBb](?![a-zA-Z])|thousand\b|million\b|billion\b)")
 _MONTH_WORD = re.compile(r"\b(?:per\s+month|a\s+month|each\s+month|every\s+month|monthly|/mo\b|month)\b",
                          re.IGNORECASE)
 _SPLIT = re.compile(r"(?<![\d$.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d.%])")
@@ -66,6 +67,9 @@ def find_monthly_costs(text: str, taken: list[tuple[int, int]]) -> list[CostClai
         if amount is None:
             continue
         volume = min(volumes, key=lambda v: min(abs(v[0] - money.start()), abs(v[1] - money.start())))
+        between = text[min(volume[1], money.end()):max(volume[0], money.start())]
+        if _OTHER_VOLUME.search(between):
+            continue  # "10M ... $11.25, and 100M cost $112.50": the nearest volume is not this bill's
         bound = _BOUND_BEFORE.search(before)
         claims.append(CostClaim(
             kind="monthly_cost", start=money.start(), end=money.end(), number_at=money.start(),

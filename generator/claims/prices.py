@@ -8,6 +8,7 @@ or to a side (input/output); "$10" alone is left for the monthly-cost finder.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .numbers import decimals, parse_decimal
 from .patterns import MONEY, PER_MILLION, SIDE_WORDS, Price, PriceClaim, bound_kind
@@ -37,6 +38,8 @@ _SIDE_BEFORE = re.compile(
     re.IGNORECASE)
 _PRICE_CONTEXT = re.compile(r"\b(?:costs?|costing|price[sd]?|pricing|charges?|charging|pay|paying|rates?|bills?|"
                             r"billed|list)\b|\bat\s*$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"\s*(?:(?P<le>or\s+(?:less|lower|under|below|cheaper)|at\s+most|tops)"
+                          r"|(?P<ge>or\s+(?:more|higher|above)|and\s+up|at\s+least))\b", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"\b(under|below|less\s+than|at\s+most|over|above|more\s+than|at\s+least)\s*$",
                            re.IGNORECASE)
 
@@ -49,6 +52,9 @@ def find_prices(text: str) -> list[PriceClaim]:
             continue
         claim = _price_at(text, money)
         if claim is not None:
+            trailing = _BOUND_AFTER.match(text, claim.end)
+            if trailing and claim.bound == "eq":
+                claim = replace(claim, bound="le" if trailing.group("le") else "ge")
             claims.append(claim)
             taken = claim.end
     return claims
