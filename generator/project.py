@@ -68,9 +68,12 @@ def check_project(project: Project, today: dt.date | None = None, strict: bool =
 
 def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics: list[Diagnostic],
                  content: Content, today: dt.date | None = None, strict: bool = False,
-                 only: list[Path] | None = None) -> CheckResult:
+                 only: list[Path] | None = None, catalog_checks: bool = True) -> CheckResult:
     """`check_project` after loading: the preview keeps content in memory, reloads only
-    the file that was saved, and calls this so it judges exactly as `check` does."""
+    the file that was saved, and calls this so it judges exactly as `check` does.
+
+    `catalog_checks=False` stops before `CATALOG_CHECKS` (the preview runs those with
+    `run_catalog_checks` after it has shown the edit)."""
     today = today or dt.date.today()
     diagnostics = config_diagnostics + content.diagnostics
     result = CheckResult(content, config)
@@ -78,8 +81,8 @@ def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics
         diagnostics += check_content(content, config, today)
         if not any(d.is_error for d in diagnostics):
             result.catalog = build_catalog(content, config)
-            for catalog_check in CATALOG_CHECKS:
-                diagnostics += catalog_check(result.catalog)
+            if catalog_checks:
+                diagnostics += run_catalog_checks(result.catalog)
     if only:
         wanted = {p.resolve() for p in only}
         diagnostics = [d for d in diagnostics if _within((project.root / d.file).resolve(), wanted)]
@@ -87,6 +90,14 @@ def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics
     if not result.ok:
         result.catalog = None
     return result
+
+
+def run_catalog_checks(catalog: Catalog) -> list[Diagnostic]:
+    """The checks that need resolved values, in `CATALOG_CHECKS` order."""
+    found: list[Diagnostic] = []
+    for catalog_check in CATALOG_CHECKS:
+        found += catalog_check(catalog)
+    return found
 
 
 def _within(path: Path, wanted: set[Path]) -> bool:
