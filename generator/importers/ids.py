@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 # Prefixes catalogs put before a model id, mapped to the maker's providers.yaml key
 # when the prefix is not itself a key.
