@@ -68,19 +68,21 @@ def check_project(project: Project, today: dt.date | None = None, strict: bool =
 
 def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics: list[Diagnostic],
                  content: Content, today: dt.date | None = None, strict: bool = False,
-                 only: list[Path] | None = None, catalog_checks: bool = True) -> CheckResult:
+                 only: list[Path] | None = None, catalog_checks: bool = True,
+                 resolve: Callable[[Content, SiteConfig], Catalog] = build_catalog) -> CheckResult:
     """`check_project` after loading: the preview keeps content in memory, reloads only
     the file that was saved, and calls this so it judges exactly as `check` does.
 
     `catalog_checks=False` stops before `CATALOG_CHECKS` (the preview runs those with
-    `run_catalog_checks` after it has shown the edit)."""
+    `run_catalog_checks` after it has shown the edit); `resolve` lets the preview
+    patch its previous catalog when an edit leaves the catalog's structure alone."""
     today = today or dt.date.today()
     diagnostics = config_diagnostics + content.diagnostics
     result = CheckResult(content, config)
     if config is not None:
         diagnostics += check_content(content, config, today)
         if not any(d.is_error for d in diagnostics):
-            result.catalog = build_catalog(content, config)
+            result.catalog = resolve(content, config)
             if catalog_checks:
                 diagnostics += run_catalog_checks(result.catalog)
     if only:
