@@ -1,0 +1,291 @@
+"""The preview's state machine: content in memory, the last good catalog, what to show.
+
+A save arrives as a set of paths. Content files are re-read one by one (the rest
+of `content/` stays in memory), the project is checked with `check_loaded` (the
+same function `check` and `build` end in), and then either
+
+* there are errors: the terminal prints them as `check` does, every served page
+  gets an error box with the same lines, and the site keeps showing the last
+  catalog that had none; or
+* there are none: the catalog is rebuilt in memory, only the pages the edit
+  touches are marked stale (the site re-renders a stale page when it is next
+  requested), and the version moves on so open browsers reload.
+
+The catalog checks (numbers in prose against the data) need the resolved catalog
+and can take long on a big site, so they run after the edit is shown, on their
+own thread; what they find is added to the terminal and the error box when they
+finish (a newer save cancels the result of an older run). Until then the box keeps
+their previous findings for the files not just saved.
+
+A change to `site_config/`, `templates/`, `mkdocs.yml` or the docs folder starts the
+site over, since it can change every page. Nothing here raises for a content mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Callable, Protocol, TextIO
+
+from ..catalog import Catalog, build_catalog
+from ..config import load_site_config
+from ..diagnostics import Diagnostic, sort_diagnostics, summarize
+from ..project import CheckResult, Project, check_loaded, run_catalog_checks
+from ..render import page_problems, pages_affected_by, structural_changes
+from ..render.pages import COMPARE, page_uri, pair_uri, review_uri
+from ..report import file_lines, format_text
+from ..schema import SiteConfig
+from .content import Changed, ContentStore
+from .incremental import patch_catalog
+
+
+class Pages(Protocol):
+    """The rendered site the server reads from (see `generator.preview.site`)."""
+
+    root: Path
+
+    def rebuild(self, result: CheckResult) -> None:
+        """Start over from this checked project (its catalog is not None): every page is stale."""
+
+    def refresh(self, catalog: Catalog, stale: set[str]) -> None:
+        """Switch to this catalog; the pages `stale` (src URIs) must be rendered again."""
+
+    def prepare(self, relative: str) -> None:
+        """Render the page served at `relative` now if it is stale."""
+
+
+class PreviewSession:
+    def __init__(self, project: Project, pages: Pages, watched_files: list[Path] | None = None,
+                 out: TextIO | None = None, today: Callable[[], dt.date] = dt.date.today,
+                 tune_gc: bool = False):
+        """`tune_gc=True` (for the `serve` process, not for tests) freezes the heap after each
+        full set-up, so garbage collections during edits skip the long-lived objects."""
+        self.project = project
+        self.tune_gc = tune_gc
+        self.pages = pages
+        self.out = out or sys.stderr
+        self.today = today
+        self.store = ContentStore(project.content_dir, project.root)
+        self.config: SiteConfig | None = None
+        self.config_diagnostics: list[Diagnostic] = []
+        self.catalog: Catalog | None = None
+        self._rebuild_paths = {p.resolve() for p in (watched_files or [])}
+        self._diagnostics: list[Diagnostic] = []
+        self._checked: list[Diagnostic] = []          # what check_loaded found for the current catalog
+        self._catalog_found: list[Diagnostic] = []    # what the catalog checks found last time
+        self._version = 1
+        self._generation = 0                          # moves on with every save; stale check runs are dropped
+        self._changed = threading.Condition()
+        self._lock = threading.RLock()                # one save or one page render at a time
+        self._job: tuple[int, Catalog] | None = None
+        self._job_ready = threading.Condition()
+        self.checks_idle = threading.Event()          # set while no catalog check is queued or running
+        self.checks_idle.set()
+        threading.Thread(target=self._catalog_check_loop, name="preview-checks", daemon=True).start()
+
+    # What the server reads.
+
+    @property
+    def root(self) -> Path:
+        return self.pages.root
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self._diagnostics
+
+    def wait_for_change(self, since: int, timeout: float) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self._version > since, timeout)
+            return self._version
+
+    def prepare(self, relative: str) -> None:
+        with self._lock:
+            try:
+                self.pages.prepare(relative)
+            except Exception:  # a bug in rendering must not take the server down
+                self._say(f"error: rendering {relative} failed:\n{traceback.format_exc()}")
+
+    # What the watcher drives.
+
+    def start(self) -> None:
+        """Load and check everything, then set up the site (if the content allows one)."""
+        started = time.perf_counter()
+        with self._lock:
+            self._load_config()
+            self.store.load_all()
+            self._check_and_show(set(), started, rebuild=True)
+
+    def apply(self, paths: set[Path]) -> None:
+        """Take in one batch of saved (created, deleted, moved) paths."""
+        started = time.perf_counter()
+        with self._lock:
+            try:
+                rebuild = any(self._needs_rebuild(p) for p in paths)
+                if any(_under(p, self.project.config_dir) for p in paths):
+                    self._load_config()
+                changed = self.store.update(paths)
+                if changed or rebuild:
+                    self._check_and_show(self._displays(paths), started, rebuild, changed)
+            except Exception:  # a bug in our code: say so, keep serving the last good site
+                self._say(f"error: the preview failed to take in the change:\n{traceback.format_exc()}")
+
+    # Steps.
+
+    def _load_config(self) -> None:
+        self.config, self.config_diagnostics = load_site_config(self.project.config_dir, self.project.root)
+
+    def _check_and_show(self, saved: set[str], started: float, rebuild: bool,
+                        changed: Changed | None = None) -> None:
+        self._generation += 1
+        previous, patched = self.catalog, False
+
+        def resolve(content, config) -> Catalog:
+            nonlocal patched
+            if previous is not None and changed is not None and not rebuild:
+                catalog = patch_catalog(previous, content, changed)
+                if catalog is not None:
+                    patched = True
+                    return catalog
+            return build_catalog(content, config)
+
+        result = check_loaded(self.project, self.config, self.config_diagnostics, self.store.content(),
+                              self.today(), catalog_checks=False, resolve=resolve)
+        if result.catalog is not None:  # what the plugin refuses to build, reported like any error
+            result.diagnostics = result.diagnostics + page_problems(result.catalog)
+        before = self._diagnostics
+        if result.catalog is None or not result.ok:
+            self._publish(result.diagnostics)
+            self._report_errors(result.diagnostics, before, started)
+            return
+        old, self.catalog = self.catalog, result.catalog
+        if rebuild or old is None:
+            if self.tune_gc:
+                gc.unfreeze()
+            # The session reports diagnostics itself; the plugin need not log them again.
+            self.pages.rebuild(CheckResult(result.content, result.config, [], result.catalog))
+            what = "site set up"
+            if self.tune_gc:  # the big, long-lived part of the heap stops costing each collection
+                gc.collect()
+                gc.freeze()
+        else:
+            stale = affected_pages(old, result.catalog, changed or Changed(), structural=not patched)
+            self.pages.refresh(result.catalog, stale)
+            what = f"{len(stale)} pages to re-render"
+        self._checked = result.diagnostics
+        self._catalog_found = [d for d in self._catalog_found if d.file not in saved]
+        self._publish(self._checked + self._catalog_found)
+        if any(d.is_error for d in before) and not any(d.is_error for d in self._diagnostics):
+            self._say("fixed: no errors left")
+        mine = [d for d in result.diagnostics if d.file in saved]
+        if mine:
+            self._say(format_text(mine, file_lines(self.project.root)).rstrip())
+        self._say(f"{', '.join(sorted(saved)) or 'project'}: {what} ({time.perf_counter() - started:.2f} s)")
+        self._queue_catalog_checks(result.catalog)
+
+    def _queue_catalog_checks(self, catalog: Catalog) -> None:
+        with self._job_ready:
+            self._job = (self._generation, catalog)
+            self.checks_idle.clear()
+            self._job_ready.notify_all()
+
+    def _catalog_check_loop(self) -> None:
+        while True:
+            with self._job_ready:
+                self._job_ready.wait_for(lambda: self._job is not None)
+                generation, catalog = self._job  # type: ignore[misc]
+                self._job = None
+            started = time.perf_counter()
+            try:
+                found = run_catalog_checks(catalog)
+            except Exception:
+                self._say(f"error: the catalog checks failed:\n{traceback.format_exc()}")
+                found = None
+            with self._lock:
+                if found is not None and generation == self._generation:
+                    self._take_catalog_findings(found, started)
+                with self._job_ready:
+                    if self._job is None:
+                        self.checks_idle.set()
+
+    def _take_catalog_findings(self, found: list[Diagnostic], started: float) -> None:
+        before = self._diagnostics
+        self._catalog_found = found
+        now = self._checked + found
+        if _shown(now) == _shown(before):
+            return
+        self._publish(now)
+        errors = [d for d in found if d.is_error]
+        if errors:
+            self._say(format_text(errors, file_lines(self.project.root)).rstrip())
+            self._say(f"{summarize(errors)} found by the catalog checks "
+                      f"({time.perf_counter() - started:.2f} s)")
+        elif any(d.is_error for d in before):
+            self._say("fixed: no errors left")
+
+    def _publish(self, diagnostics: list[Diagnostic]) -> None:
+        with self._changed:
+            self._diagnostics = diagnostics
+            self._version += 1
+            self._changed.notify_all()
+
+    def _report_errors(self, diagnostics: list[Diagnostic], before: list[Diagnostic], started: float) -> None:
+        errors = sort_diagnostics(d for d in diagnostics if d.is_error)
+        if _shown(errors) != _shown([d for d in before if d.is_error]):
+            self._say(format_text(errors, file_lines(self.project.root)).rstrip())
+        self._say(f"{summarize(errors)}: the preview keeps showing the last version without errors "
+                  f"({time.perf_counter() - started:.2f} s)")
+
+    def _needs_rebuild(self, path: Path) -> bool:
+        project = self.project
+        return (path in self._rebuild_paths or _under(path, project.config_dir)
+                or _under(path, project.templates_dir)
+                or any(_under(path, p) for p in self._rebuild_paths if p.is_dir()))
+
+    def _displays(self, paths: set[Path]) -> set[str]:
+        root = self.project.root.resolve()
+        shown = set()
+        for path in paths:
+            try:
+                shown.add(path.resolve().relative_to(root).as_posix())
+            except ValueError:
+                shown.add(path.as_posix())
+        return shown
+
+    def _say(self, text: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {text}", file=self.out, flush=True)
+
+
+def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool = True) -> set[str]:
+    """Every page whose content may differ between the two catalogs after these saves.
+
+    `structural=False` skips looking for added, removed and re-linked pages, for a
+    catalog `patch_catalog` made (it has none by construction)."""
+    stale = structural_changes(old, new) if structural else set()
+    for key in changed.reviews:
+        stale |= pages_affected_by(old, key) | pages_affected_by(new, key)
+    for slug in changed.comparisons:
+        for catalog in (old, new):
+            for pair in catalog.pairs.values():
+                if pair.editorial is not None and pair.editorial.slug == slug:
+                    stale |= {pair_uri(pair.slug), review_uri(pair.a), review_uri(pair.b), COMPARE}
+    stale |= {page_uri(slug) for slug in changed.pages}
+    return stale
+
+
+def _shown(diagnostics: list[Diagnostic]) -> list[tuple]:
+    """Everything a reader sees of the diagnostics (Diagnostic equality looks at the position only)."""
+    return sorted((d.file, d.line, d.column, d.severity.value, d.code, d.message, d.hint) for d in diagnostics)
+
+
+def _under(path: Path, folder: Path) -> bool:
+    folder = folder.resolve()
+    return path == folder or folder in path.parents
