@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from ..catalog import Catalog
 from ..diagnostics import Diagnostic
-from .bindings import check_bindings, expand_bindings
-from .check import check_contradictions
+from .bindings import body_binding_problems, check_bindings, expand_bindings
+from .check import ClaimChecker, bodies, check_contradictions
 
 __all__ = ["check_claims", "check_bindings", "check_contradictions", "expand_bindings"]
 
 
 def check_claims(catalog: Catalog) -> list[Diagnostic]:
-    """Every binding that does not resolve and every claim the data contradicts."""
-    return check_bindings(catalog) + check_contradictions(catalog)
+    """Every binding that does not resolve and every claim the data contradicts, body by body."""
+    checker = ClaimChecker(catalog)
+    found: list[Diagnostic] = []
+    for body in bodies(catalog):
+        found += body_binding_problems(catalog, body.display, body.text, body.first_line, body.page_model)
+        found += checker.check(body)
+    return found

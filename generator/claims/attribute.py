@@ -30,6 +30,9 @@ _VARIANT = (r"(?:[\s-](?i:\d[\w.]*|mini|nano|pro|flash|lite|turbo|haiku|sonnet|o
             r"instruct|preview|plus|max|ultra|fast|V\d[\w.]*|R\d)(?![\w-]))")
 _UNKNOWN_MODEL = re.compile(rf"(?<![\w.-])(?:(?:{_BRANDS})(?:-?\d[\w.]*{_VARIANT}*|{_VARIANT}+)"
                             rf"|(?:{_FAMILY_WORDS}){_VARIANT}*|o[1-9](?:-?(?:mini|pro|preview))?)(?![\w-])")
+_WORD = re.compile(r"[^\s—–]+")
+_TRIM_LEAD = re.compile(r"^[(\"'“‘\[]+")
+_TRIM = re.compile(r"(?:['’]s)?[.,;:!?)\]\"'”’]*$")
 _CONTINUES_NAME = re.compile(rf"{_VARIANT}+", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:predecessors?|successors?|flagships?|competitors?|competition|rivals?|peers?|"
                       r"alternatives?|siblings?|other\s+models?|most\s+models|models|others|the\s+rest|"
@@ -63,28 +66,23 @@ class Mention:
 
 
 class ModelNames:
-    """Finds catalog models (and unknown model-like names) in sentences."""
+    """Finds catalog models (and unknown model-like names) in sentences.
+
+    Names are looked up word n-gram by word n-gram in a dict (longest first)
+    rather than with one big alternation regex, so the cost per sentence does
+    not grow with the size of the catalog.
+    """
 
     def __init__(self, catalog: Catalog):
-        names = sorted((n for n in catalog.names if _usable(n)), key=len, reverse=True)
-        self._names = catalog.names
-        self._pattern = re.compile(
-            r"(?<![\w.-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names) + r")(?![\w-]|\.\d)",
-            re.IGNORECASE) if names else None
+        self._names = {_normal(n): key for n, key in catalog.names.items() if _usable(n)}
+        self._first_words: dict[str, int] = {}   # first word of a name -> most words a name starting so has
+        for name in self._names:
+            words = name.split()
+            first = _TRIM_LEAD.sub("", words[0])
+            self._first_words[first] = max(self._first_words.get(first, 0), len(words))
 
     def mentions(self, text: str, page_model: str | None) -> list[Mention]:
-        found: list[Mention] = []
-        if self._pattern is not None:
-            for match in self._pattern.finditer(text):
-                written = match.group(0)
-                if not (any(c.isdigit() for c in written) or written[0].isupper() or "/" in written):
-                    continue
-                tail = _CONTINUES_NAME.match(text, match.end())
-                key = None if tail else self._names.get(" ".join(written.casefold().replace("-", "-").split()))
-                if key is None and not tail:
-                    key = self._lookup(written)
-                end = tail.end() if tail else match.end()
-                found.append(Mention(match.start(), end, key, compared=_is_compared(text, match.start())))
+        found = self._known(text)
         for pattern, kind in ((_UNKNOWN_MODEL, "unknown"), (_GENERIC, "generic"), (_PRONOUN, "pronoun")):
             for match in pattern.finditer(text):
                 if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in found):
@@ -94,11 +92,39 @@ class ModelNames:
                                      generic=kind == "generic", compared=_is_compared(text, match.start())))
         return sorted(found, key=lambda m: m.start)
 
-    def _lookup(self, written: str) -> str | None:
-        folded = written.casefold()
-        for name, key in self._names.items():
-            if re.fullmatch(re.escape(name).replace(r"\ ", r"[\s-]+"), folded):
-                return key
+    def _known(self, text: str) -> list[Mention]:
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            match = self._longest_name_at(text, words, i)
+            if match is None:
+                i += 1
+                continue
+            start, end, key, used = match
+            tail = _CONTINUES_NAME.match(text, end)
+            if tail:  # "GPT-4o mini" when only GPT-4o is reviewed: some other model
+                key, end = None, tail.end()
+            found.append(Mention(start, end, key, compared=_is_compared(text, start)))
+            while i < len(words) and words[i][0] < end:
+                i += 1
+            i = max(i, used)
+        return found
+
+    def _longest_name_at(self, text: str, words: list[tuple[int, int]], i: int
+                         ) -> tuple[int, int, str, int] | None:
+        first = _TRIM_LEAD.sub("", _TRIM.sub("", text[words[i][0]:words[i][1]]).casefold())
+        longest = self._first_words.get(first, 0) or self._first_words.get(text[words[i][0]:words[i][1]].casefold(), 0)
+        for j in range(min(len(words), i + longest), i, -1):
+            start, end = words[i][0], words[j - 1][1]
+            written = _TRIM.sub("", text[start:end])
+            lead = len(text[start:end]) - len(text[start:end].lstrip("(\"'“‘["))
+            written = written[lead:]
+            if not written or not (any(c.isdigit() for c in written) or written[0].isupper() or "/" in written):
+                continue
+            key = self._names.get(_normal(written))
+            if key:
+                return start + lead, start + lead + len(written), key, j
         return None
 
 
@@ -213,6 +239,10 @@ def _clause_start(text: str, at: int) -> int:
 
 def _is_compared(text: str, start: int) -> bool:
     return bool(_COMPARED.search(text[max(0, start - 40):start]))
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _usable(name: str) -> bool:

@@ -157,16 +157,26 @@ def check_bindings(catalog: Catalog) -> list[Diagnostic]:
     """A diagnostic at file:line:column for every binding in every review and comparison that fails."""
     found: list[Diagnostic] = []
     for display, body, first_line, page_model in _bodies(catalog):
-        bindings, unclosed = binding_spans(body)
-        for offset, message in unclosed:
-            found.append(error(display, *line_and_column(body, offset, first_line), "binding-syntax", message,
-                               "close it with '}}', or write '\\{{' for literal braces"))
-        for binding in bindings:
-            try:
-                resolve_binding(binding.source, catalog, page_model)
-            except BindingProblem as problem:
-                found.append(error(display, *line_and_column(body, binding.start, first_line), problem.code,
-                                   f"{{{{{binding.source}}}}}: {problem.message}", problem.hint))
+        found += body_binding_problems(catalog, display, body, first_line, page_model)
+    return found
+
+
+def body_binding_problems(catalog: Catalog, display: str, body: str, first_line: int,
+                          page_model: str | None) -> list[Diagnostic]:
+    """The binding diagnostics of one body (`display` names its file, `first_line` its first line)."""
+    if "{{" not in body:
+        return []
+    found: list[Diagnostic] = []
+    bindings, unclosed = binding_spans(body)
+    for offset, message in unclosed:
+        found.append(error(display, *line_and_column(body, offset, first_line), "binding-syntax", message,
+                           "close it with '}}', or write '\\{{' for literal braces"))
+    for binding in bindings:
+        try:
+            resolve_binding(binding.source, catalog, page_model)
+        except BindingProblem as problem:
+            found.append(error(display, *line_and_column(body, binding.start, first_line), problem.code,
+                               f"{{{{{binding.source}}}}}: {problem.message}", problem.hint))
     return found
 
 

@@ -27,6 +27,11 @@ from .verify import Contradiction, Verifier
 
 # "Both read 1,047,576 tokens": on a comparison page, a claim about both of its models.
 _BOTH = re.compile(r"\b(?:both|either|each\s+model|the\s+two(?:\s+models)?)\b", re.IGNORECASE)
+# Every claim has a digit, or a number word ("five times", "half the price", "a million tokens").
+_MAY_CLAIM = re.compile(r"\d|\b(?:half|twice|double|triple|treble|quadruple|third|quarter|fifth|sixth|eighth|"
+                        r"tenth|twentieth|million|thousand|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"twenty|fifty|hundred)\b", re.IGNORECASE)
+_MAY_LIMIT = re.compile(r"token|context|window|output|respons|repl|completion", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\|")
 CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost"}
 
@@ -43,19 +48,30 @@ class Body:
 
 
 def check_contradictions(catalog: Catalog) -> list[Diagnostic]:
-    names = ModelNames(catalog)
-    verifier = Verifier(catalog, catalog.config.claims)
-    found: list[Diagnostic] = []
-    for body in bodies(catalog):
-        for sentence, carry in with_previous(body.text, names, body.page_model):
-            for claim, problem in contradictions(sentence.text, names, verifier, body.page_model, body.pair, carry):
-                severity = catalog.config.claims.severity.get(claim.kind, "error")  # type: ignore[call-overload]
+    checker = ClaimChecker(catalog)
+    return [d for body in bodies(catalog) for d in checker.check(body)]
+
+
+class ClaimChecker:
+    """Everything built once per catalog (the name index, the verifier), applied body by body."""
+
+    def __init__(self, catalog: Catalog):
+        self.rules = catalog.config.claims
+        self.names = ModelNames(catalog)
+        self.verifier = Verifier(catalog, self.rules)
+
+    def check(self, body: Body) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        for sentence, carry in with_previous(body.text, self.names, body.page_model):
+            for claim, problem in contradictions(sentence.text, self.names, self.verifier, body.page_model,
+                                                 body.pair, carry):
+                severity = self.rules.severity.get(claim.kind, "error")  # type: ignore[call-overload]
                 if severity == "off":
                     continue
                 line, column = line_and_column(body.text, sentence.start + claim.start, body.first_line)
                 make = error if severity == "error" else warning
                 found.append(make(body.display, line, column, CODES[claim.kind], problem.message, problem.hint))
-    return found
+        return found
 
 
 def bodies(catalog: Catalog) -> Iterator[Body]:
@@ -73,8 +89,8 @@ def prose_sentences(body: str) -> list[Sentence]:
     return split_sentences(_masked(body))
 
 
-def with_previous(body: str, names: ModelNames, page_model: str | None) -> Iterator[tuple[Sentence, list[Mention]]]:
-    """Each sentence with the other models the previous sentence of its paragraph named.
+def with_previous(body: str, names: ModelNames, page_model: str | None) -> Iterator[tuple[Sentence, Carry]]:
+    """Each sentence with (lazily) the other models the previous sentence of its paragraph named.
 
     "Mistral Small 4 exists. At $0.60/MTok output, it is the cheapest": the
     second sentence is about the model the first one introduced, not the page's.
@@ -82,12 +98,22 @@ def with_previous(body: str, names: ModelNames, page_model: str | None) -> Itera
     masked = _masked(body)
     previous: Sentence | None = None
     for sentence in split_sentences(masked):
-        carry: list[Mention] = []
-        if previous is not None and not _PARAGRAPH_BREAK.search(masked, previous.end, sentence.start):
-            carry = [m for m in names.mentions(previous.text, page_model)
-                     if not m.pronoun and not m.generic and m.key != page_model]
-        yield sentence, carry
+        same_paragraph = previous is not None and not _PARAGRAPH_BREAK.search(masked, previous.end, sentence.start)
+        yield sentence, Carry(names, previous.text if same_paragraph and previous else None, page_model)
         previous = sentence
+
+
+class Carry:
+    """The models a previous sentence named, found only if a claim needs them (name lookup is the slow part)."""
+
+    def __init__(self, names: ModelNames, text: str | None, page_model: str | None):
+        self._names, self._text, self._page_model = names, text, page_model
+
+    def mentions(self) -> list[Mention]:
+        if self._text is None:
+            return []
+        return [m for m in self._names.mentions(self._text, self._page_model)
+                if not m.pronoun and not m.generic and m.key != self._page_model]
 
 
 def _masked(body: str) -> str:
@@ -99,20 +125,27 @@ def _masked(body: str) -> str:
 
 def find_claims(text: str) -> list[Claim]:
     """Every claim in one sentence, prices first so their dollars are never read as bills."""
-    prices = find_prices(text)
-    claims: list[Claim] = [*prices, *find_limits(text), *find_ratios(text)]
-    claims += find_monthly_costs(text, [(c.start, c.end) for c in prices])
+    if not _MAY_CLAIM.search(text):
+        return []
+    dollars = "$" in text
+    prices = find_prices(text) if dollars else []
+    claims: list[Claim] = [*prices, *(find_limits(text) if _MAY_LIMIT.search(text) else []), *find_ratios(text)]
+    if dollars:
+        claims += find_monthly_costs(text, [(c.start, c.end) for c in prices])
     return sorted(claims, key=lambda c: c.start)
 
 
 def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model: str | None,
-                   pair: tuple[str, str] | None, carry: list[Mention] | None = None
+                   pair: tuple[str, str] | None, previous: Carry | None = None
                    ) -> Iterator[tuple[Claim, Contradiction]]:
-    """The claims of one sentence that the data contradicts; `carry` is the previous sentence's models."""
+    """The claims of one sentence that the data contradicts; `previous` holds the previous sentence's models."""
+    claims = find_claims(text)
+    if not claims:
+        return
     mentions = names.mentions(text, page_model)
     named = any(not m.pronoun and not m.generic for m in mentions)
-    carry = [] if named or page_model is None else (carry or [])
-    for claim in find_claims(text):
+    carry = [] if named or page_model is None or previous is None else previous.mentions()
+    for claim in claims:
         problem: Contradiction | None = None
         if isinstance(claim, RatioClaim):
             models = None if carry else attribute_ratio(claim, text, mentions, page_model, pair)

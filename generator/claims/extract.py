@@ -27,6 +27,7 @@ _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>",
 _BARE_URL = re.compile(r"https?://\S+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:vs|e\.g|i\.e|etc|approx|cf|incl|excl|no|fig)\.$", re.IGNORECASE)
+_MARKUP = re.compile(r"[\\\]*\[!~_]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$])|\n\s*\n|\|")
 
 
@@ -44,21 +45,51 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    """Block structure only: positions come from block maps, inline parsing would be wasted work."""
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.core.ruler.disable(["inline", "text_join"], ignoreInvalid=True)
+    return parser
 
 
+@dataclass(frozen=True)
+class _Layout:
+    code: tuple[tuple[int, int], ...]      # code blocks, fences, HTML blocks
+    inline: tuple[tuple[int, int], ...]    # one range per block of inline content
+
+
+@lru_cache(maxsize=256)
+def _layout(body: str) -> _Layout:
+    """One markdown-it parse per body, shared by the binding and claim checks."""
+    starts = _line_starts(body)
+
+    def offset(line: int) -> int:
+        return starts[line] if line < len(starts) else len(body)
+
+    code: list[tuple[int, int]] = []
+    inline: list[tuple[int, int]] = []
+    for token in _parser().parse(body):
+        if not token.map:
+            continue
+        if token.type in _CODE_BLOCKS:
+            code.append((offset(token.map[0]), offset(token.map[1])))
+        elif token.type == "inline" and (not inline or inline[-1][0] != offset(token.map[0])):
+            end = starts[token.map[1]] - 1 if token.map[1] < len(starts) else len(body)
+            inline.append((offset(token.map[0]), end))
+    return _Layout(tuple(code), tuple(inline))
+
+
+@lru_cache(maxsize=256)
 def mask_code(body: str) -> str:
     """The body with code blocks, fences, HTML blocks and inline code spans blanked.
 
     Data bindings are looked for in this text: `{{ price.input }}` inside
     backticks is an example for readers, not a binding.
     """
+    layout = _layout(body)
     chars = list(body)
-    starts = _line_starts(body)
-    for token in _parser().parse(body):
-        if token.type in _CODE_BLOCKS and token.map:
-            _blank(chars, starts[token.map[0]], starts[token.map[1]] if token.map[1] < len(starts) else len(body))
-    for start, end in _inline_blocks(body):
+    for start, end in layout.code:
+        _blank(chars, start, end)
+    for start, end in layout.inline:
         _mask_code_spans(chars, start, end)
     return "".join(chars)
 
@@ -67,7 +98,7 @@ def mask_prose(body: str) -> str:
     """The body with everything but readable prose blanked (same length, newlines kept)."""
     chars = [c if c == "\n" else " " for c in body]
     code_free = mask_code(body)
-    for start, end in _inline_blocks(body):
+    for start, end in _layout(body).inline:
         segment = list(code_free[start:end])
         _mask_inline(segment)
         chars[start:end] = segment
@@ -113,21 +144,6 @@ def _line_starts(body: str) -> list[int]:
     for match in re.finditer("\n", body):
         starts.append(match.end())
     return starts
-
-
-def _inline_blocks(body: str) -> list[tuple[int, int]]:
-    """Character ranges of the lines markdown-it parsed as inline content (one per block)."""
-    starts = _line_starts(body)
-    ranges: list[tuple[int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for token in _parser().parse(body):
-        if token.type != "inline" or not token.map or tuple(token.map) in seen:
-            continue
-        seen.add((token.map[0], token.map[1]))
-        begin = starts[token.map[0]]
-        end = starts[token.map[1]] - 1 if token.map[1] < len(starts) else len(body)
-        ranges.append((begin, end))
-    return ranges
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -180,7 +196,10 @@ def _mask_inline(segment: list[str]) -> None:
             _blank(segment, match.start(), match.end())
     text = "".join(segment)
     i = 0
-    while i < len(segment):
+    for special in _MARKUP.finditer(text):
+        if special.start() < i:
+            continue
+        i = special.start()
         char = segment[i]
         if char == "\\" and i + 1 < len(segment) and segment[i + 1] in _PUNCT:
             segment[i] = " "
