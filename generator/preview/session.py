@@ -108,11 +108,20 @@ class PreviewSession:
             return self._version
 
     def prepare(self, relative: str) -> None:
+        """Render a stale page before it is served; if that fails it keeps its last version.
+
+        A page can fail to render because of content the catalog checks have not judged
+        yet (an unknown `{{ binding }}`); that is said in one line, and the checks' own
+        message follows in the terminal and the error box. Anything else is a bug in our
+        code, printed with its traceback; either way the server keeps serving."""
         with self._lock:
             try:
                 self.pages.prepare(relative)
-            except Exception:  # a bug in rendering must not take the server down
-                self._say(f"error: rendering {relative} failed:\n{traceback.format_exc()}")
+            except Exception as problem:
+                if not self.checks_idle.is_set() or any(d.is_error for d in self._catalog_found):
+                    self._say(f"{relative}: kept its last version ({problem})")
+                else:
+                    self._say(f"error: rendering {relative} failed:\n{traceback.format_exc()}")
 
     # What the watcher drives.
 
@@ -163,10 +172,10 @@ class PreviewSession:
             result.diagnostics = result.diagnostics + page_problems(result.catalog)
         before = self._diagnostics
         if result.catalog is None or not result.ok:
-            self._publish(result.diagnostics)
             self._report_errors(result.diagnostics, before, started)
+            self._publish(result.diagnostics)
             return
-        old, self.catalog = self.catalog, result.catalog
+        old = self.catalog
         if rebuild or old is None:
             if self.tune_gc:
                 gc.unfreeze()
@@ -180,15 +189,17 @@ class PreviewSession:
             stale = affected_pages(old, result.catalog, changed or Changed(), structural=not patched)
             self.pages.refresh(result.catalog, stale)
             what = f"{len(stale)} pages to re-render"
+        self.catalog = result.catalog
         self._checked = result.diagnostics
         self._catalog_found = [d for d in self._catalog_found if d.file not in saved]
-        self._publish(self._checked + self._catalog_found)
-        if any(d.is_error for d in before) and not any(d.is_error for d in self._diagnostics):
+        now = self._checked + self._catalog_found
+        if any(d.is_error for d in before) and not any(d.is_error for d in now):
             self._say("fixed: no errors left")
         mine = [d for d in result.diagnostics if d.file in saved]
         if mine:
-            self._say(format_text(mine, file_lines(self.project.root)).rstrip())
+            self._show(mine)
         self._say(f"{', '.join(sorted(saved)) or 'project'}: {what} ({time.perf_counter() - started:.2f} s)")
+        self._publish(now)
         self._queue_catalog_checks(result.catalog)
 
     def _queue_catalog_checks(self, catalog: Catalog) -> None:
@@ -222,14 +233,14 @@ class PreviewSession:
         now = self._checked + found
         if _shown(now) == _shown(before):
             return
-        self._publish(now)
         errors = [d for d in found if d.is_error]
         if errors:
-            self._say(format_text(errors, file_lines(self.project.root)).rstrip())
+            self._show(errors)
             self._say(f"{summarize(errors)} found by the catalog checks "
                       f"({time.perf_counter() - started:.2f} s)")
         elif any(d.is_error for d in before):
             self._say("fixed: no errors left")
+        self._publish(now)
 
     def _publish(self, diagnostics: list[Diagnostic]) -> None:
         with self._changed:
@@ -240,7 +251,7 @@ class PreviewSession:
     def _report_errors(self, diagnostics: list[Diagnostic], before: list[Diagnostic], started: float) -> None:
         errors = sort_diagnostics(d for d in diagnostics if d.is_error)
         if _shown(errors) != _shown([d for d in before if d.is_error]):
-            self._say(format_text(errors, file_lines(self.project.root)).rstrip())
+            self._show(errors)
         self._say(f"{summarize(errors)}: the preview keeps showing the last version without errors "
                   f"({time.perf_counter() - started:.2f} s)")
 
@@ -262,6 +273,10 @@ class PreviewSession:
 
     def _say(self, text: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", file=self.out, flush=True)
+
+    def _show(self, diagnostics: list[Diagnostic]) -> None:
+        """Diagnostics exactly as `modelreview check` prints them (source line, caret, hint)."""
+        print(format_text(diagnostics, file_lines(self.project.root)).rstrip(), file=self.out, flush=True)
 
 
 def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool = True) -> set[str]:

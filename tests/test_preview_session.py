@@ -1,0 +1,178 @@
+"""The preview end to end over HTTP: saves show up, errors show up and go away, the server stays up."""
+
+from __future__ import annotations
+
+import re
+import threading
+import urllib.request
+
+import pytest
+from preview_project import make_project, running_preview, wait_until
+from selectolax.lexbor import LexborHTMLParser as HTML
+
+from generator.preview.inject import ERROR_BOX_ID
+
+KEY = "openai/amber-0-mini"
+REVIEW = f"content/models/{KEY}.md"
+PAGE = f"models/{KEY}/"
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("preview") / "project", reviews=12)
+    with running_preview(project) as running:
+        yield running
+
+
+@pytest.fixture
+def review(preview):
+    """The review's text, restored (and taken in) after the test."""
+    path = preview.project.root / REVIEW
+    original = path.read_text(encoding="utf-8")
+    yield original
+    preview.save(REVIEW, original)
+
+
+def _title_and_summary(html: str) -> tuple[str, str]:
+    tree = HTML(html)
+    return tree.css_first("article h1").text(), tree.css_first("article p.mr-lead").text()
+
+
+def _box(html: str) -> list[str]:
+    box = HTML(html).css_first(f"#{ERROR_BOX_ID}")
+    return [li.css_first("code").text() for li in box.css("li")] if box else []
+
+
+def test_the_preview_serves_the_generated_pages(preview):
+    status, html = preview.get(PAGE)
+    assert status == 200
+    assert _title_and_summary(html)[0] == "Amber 0 Mini"
+    assert HTML(html).css_first("script#modelreview-livereload") is not None
+    assert preview.get("")[0] == 200
+    assert preview.get("compare/")[0] == 200
+    assert preview.get("no/such/page/")[0] == 404
+
+
+def test_a_saved_review_is_served_changed_and_only_requested_pages_are_rendered(preview, review):
+    preview.get(PAGE)
+    version, renders = preview.session.version, preview.site.renders
+    preview.save(REVIEW, review.replace("summary: A synthetic Amber 0 Mini review", "summary: Edited summary"))
+    assert preview.session.version == version + 1
+    assert preview.site.renders == renders  # nothing rendered until someone asks
+    status, html = preview.get(PAGE)
+    assert status == 200
+    assert _title_and_summary(html)[1].startswith("Edited summary, generated to measure the site")
+    assert preview.site.renders == renders + 1
+    assert re.search(rf"\] {REVIEW}: \d+ pages to re-render \(\d+\.\d\d s\)", preview.out.getvalue())
+
+
+@pytest.mark.parametrize("broken,expected", [
+    (("context_window: ", "context_window: lots #"), r":\d+:17: error\[wrong-type\]: 'context_window': expected a whole"),
+    (("bracket: value", "bracket: valeu"), r":\d+:10: error\[unknown-bracket\]: bracket 'valeu' is not in"),
+    (("name: Amber 0 Mini", "name: [Amber"), r":\d+:\d+: error\[yaml-syntax\]"),
+], ids=["wrong-type", "cross-file", "yaml"])
+def test_an_error_keeps_the_last_good_page_shows_the_message_and_a_fix_recovers(preview, review, broken, expected):
+    preview.save(REVIEW, review.replace("summary: A synthetic", "summary: Good edit, a synthetic"))
+    good = _title_and_summary(preview.get(PAGE)[1])
+    old, new = broken
+    assert old in review
+    preview.save(REVIEW, review.replace(old, new, 1))
+
+    status, html = preview.get(PAGE)
+    assert status == 200
+    assert _title_and_summary(html) == good
+    box = _box(html)
+    [line] = [item for item in box if item.startswith(REVIEW)]   # others may name the review it broke
+    assert re.fullmatch(re.escape(REVIEW) + expected + ".*", line)
+    terminal = preview.out.getvalue()
+    assert line in terminal.splitlines()                 # the same words as in the terminal
+    assert "the preview keeps showing the last version without errors" in terminal
+    assert _box(preview.get("")[1]) == box               # every page shows it
+
+    preview.save(REVIEW, review.replace("summary: A synthetic", "summary: Fixed, a synthetic"))
+    status, html = preview.get(PAGE)
+    assert _box(html) == []
+    assert _title_and_summary(html)[1].startswith("Fixed, a synthetic")
+    assert "fixed: no errors left" in preview.out.getvalue()
+
+
+def test_new_and_deleted_reviews_gain_and_lose_their_pages(preview, review):
+    new = "content/models/openai/zz-new.md"
+    preview.save(new, review.replace("name: Amber 0 Mini", "name: Zed New")
+                 .replace("snapshot: amber-0-mini-", "snapshot: zz-new-")
+                 .replace("Amber 0 Mini Latest", "Zed New Latest"))
+    status, html = preview.get("models/openai/zz-new/")
+    assert status == 200, _box(html)
+    assert _title_and_summary(html)[0] == "Zed New"
+    assert "Zed New" in HTML(preview.get("models/")[1]).css_first("article table").text()
+    preview.delete(new)
+    assert preview.get("models/openai/zz-new/")[0] == 404
+    assert "Zed New" not in HTML(preview.get("models/")[1]).css_first("article table").text()
+
+
+def test_a_template_change_reaches_every_page_of_its_kind(preview):
+    template = preview.project.root / "templates" / "pages" / "review.md"
+    original = template.read_text(encoding="utf-8")
+    try:
+        preview.save("templates/pages/review.md", original.replace("## Specifications", "## Specs edited"))
+        headings = [h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2")]
+        assert "Specs edited" in " ".join(headings)
+    finally:
+        preview.save("templates/pages/review.md", original)
+    assert "Specifications" in " ".join(h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2"))
+
+
+def test_the_reload_endpoint_answers_when_the_version_moves(preview, review):
+    version = preview.session.version
+    with urllib.request.urlopen(f"{preview.url}_preview/changes?since={version - 1}", timeout=5) as response:
+        assert int(response.read()) == version           # already newer: answers at once
+    answers: list[int] = []
+
+    def wait() -> None:
+        with urllib.request.urlopen(f"{preview.url}_preview/changes?since={version}", timeout=30) as response:
+            answers.append(int(response.read()))
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    assert not wait_until(lambda: answers, timeout=0.3)   # holds the request while nothing changes
+    preview.save(REVIEW, review.replace("summary: A synthetic", "summary: Poll, a synthetic"))
+    waiter.join(timeout=5)
+    assert answers == [version + 1]
+
+
+def test_status_reports_version_and_errors(preview, review):
+    import json
+    preview.save(REVIEW, review.replace("bracket: value", "bracket: valeu"))
+    status = json.loads(preview.get("_preview/status")[1])
+    assert status["version"] == preview.session.version
+    assert len(status["errors"]) == 1 and "unknown-bracket" in status["errors"][0]
+
+
+def test_catalog_check_findings_join_the_box_after_the_edit_is_shown(preview, review):
+    claim = "It costs $9.99 per 1M input tokens.\n\n## Our verdict"
+    preview.save(REVIEW, review.replace("## Our verdict", claim, 1))
+    assert preview.session.checks_idle.wait(30)
+    status, html = preview.get(PAGE)
+    assert "It costs $9.99 per 1M input tokens." in HTML(html).css_first("article").text()  # the edit is shown
+    [line] = _box(html)
+    assert re.fullmatch(re.escape(REVIEW) + r":\d+:10: error\[claim-price\]: claim \"\$9\.99 per 1M input tokens\""
+                        r" contradicts the data: .*", line)
+    assert line in preview.out.getvalue().splitlines()
+    assert "1 error in 1 file found by the catalog checks" in preview.out.getvalue()
+
+    preview.save(REVIEW, review)
+    assert preview.session.checks_idle.wait(30)
+    assert _box(preview.get(PAGE)[1]) == []
+
+
+def test_a_page_that_cannot_render_yet_keeps_its_last_version(preview, review):
+    good = _title_and_summary(preview.get(PAGE)[1])
+    preview.save(REVIEW, review.replace("## Our verdict", "Price: {{ price.bogus }}.\n\n## Our verdict", 1)
+                 .replace("summary: A synthetic", "summary: Unrendered, a synthetic"))
+    assert preview.session.checks_idle.wait(30)
+    status, html = preview.get(PAGE)
+    assert status == 200 and _title_and_summary(html) == good
+    [line] = _box(html)
+    assert "error[binding-unknown-field]: {{ price.bogus }}" in line
+    assert f"models/{KEY}/index.html: kept its last version (" in preview.out.getvalue()
+    assert "Traceback" not in preview.out.getvalue()
