@@ -35,8 +35,15 @@ _CHEAPER = r"cheaper|less\s+expensive|less\s+costly"
 _SOFT = r"more|less|higher|lower"
 _THE_PRICE = (r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:(?P<poss>[\w.-]+(?:\s[\w.-]+){0,2}?)(?:'s|’s)\s+)?"
               r"(?:list\s+)?(?:(?:input|output|blended)\s+)?(?:price|cost|rate|bill|pricing)s?(?![\w-])")
-_AFTER_SOFT = re.compile(r"\s*(?:$|[,.;:)!?]|than\b|for\b|on\b|per\b|to\b|in\b|with\b|and\b|but\b|"
-                         r"(?:(?:input|output|blended)\s+)?(?:price|cost|rate|bill)s?\b)", re.IGNORECASE)
+# "more", "less", "higher", "lower" are about price only next to a price word ("20% more for
+# output", "5x higher prices") or right after a cost verb ("costs 20% more"); "scores 20% higher
+# on SWE-bench" is not a price claim.
+_AFTER_SOFT = re.compile(r"\s*(?:per\b|(?:on|for|in)\s+(?:the\s+)?(?:input|output|prompts?|completions?|tokens?|"
+                         r"price|cost|bill)|(?:(?:input|output|blended|list)\s+)?(?:price|cost|rate|bill)s?\b)",
+                         re.IGNORECASE)
+_COST_VERB_BEFORE = re.compile(r"\b(?:costs?|costing|charges?|charging|charged|pay|pays|paying|priced|bills?|"
+                               r"billed|runs|spend|spends)\s+(?:(?:about|around|roughly|approximately|nearly|almost|"
+                               r"some|just|only|over|under)\s+)?$", re.IGNORECASE)
 _MONEY_TALK = re.compile(r"\$|\bcost|\bpric|\bcheap|\bexpensive|\bpay|\bcharg|\bbill|\bspend|\bsav",
                          re.IGNORECASE)
 
@@ -79,7 +86,8 @@ def find_ratios(text: str) -> list[RatioClaim]:
 
 def _ratio_claim(text: str, match: re.Match[str], finder: re.Pattern[str]) -> RatioClaim | None:
     groups = match.groupdict()
-    if groups.get("soft") and not _AFTER_SOFT.match(text, match.end()):
+    if groups.get("soft") and not (_AFTER_SOFT.match(text, match.end())
+                                   or _COST_VERB_BEFORE.search(text, max(0, match.start() - 40), match.start())):
         return None
     dimension = _dimension(text, match)
     common = dict(kind="ratio", start=match.start(), end=match.end(), dimension=dimension)
