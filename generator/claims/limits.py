@@ -96,4 +96,11 @@ def _limit_claim(text: str, match: re.Match[str], strict_prefix: bool) -> LimitC
     return LimitClaim(kind="limit", start=match.start(), end=match.end(), number_at=match.start("num"),
                       limit=limit, value=value, scale=scale,
                       decimals=decimals(number) if number[0].isdigit() else 0,
-                      bound=bound_kind(groups.get("bound")))
+                      bound=_limit_bound(groups.get("bound")))
+
+
+def _limit_bound(text: str | None) -> str:
+    """For a limit, "at most 32K tokens per response" states the cap itself, like "up to"."""
+    if text and re.fullmatch(r"at\s+most|no\s+more\s+than", text.strip(), re.IGNORECASE):
+        return "eq"
+    return bound_kind(text)

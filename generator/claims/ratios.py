@@ -30,7 +30,7 @@ _MULTIPLES = {"twice": 2, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 _FRACTION = r"(?P<frac>" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in
                                     sorted(_FRACTIONS, key=len, reverse=True)) + ")"
 _MULTIPLE = r"(?P<mult>twice|double|triple|treble|quadruple)"
-_DEARER = r"more\s+expensive|pricier|costlier|more\s+costly|as\s+much|as\s+expensive|as\s+costly"
+_DEARER = r"more\s+expensive|pricier|costlier|dearer|more\s+costly|as\s+much|as\s+expensive|as\s+costly"
 _CHEAPER = r"cheaper|less\s+expensive|less\s+costly"
 _SOFT = r"more|less|higher|lower"
 _THE_PRICE = (r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:(?P<poss>[\w.-]+(?:\s[\w.-]+){0,2}?)(?:'s|’s)\s+)?"
@@ -56,7 +56,7 @@ _UNDIRECTED = re.compile(
     rf"price\s+gap|multiple)(?![\w-])",
     re.IGNORECASE)
 _PERCENT = re.compile(
-    rf"(?P<pct>{NUMBER})\s?(?:%|percent|per\s+cent)[\s-]+(?:(?P<dearer>more\s+expensive|pricier|costlier|more\s+costly)"
+    rf"(?P<pct>{NUMBER})\s?(?:%|percent|per\s+cent)[\s-]+(?:(?P<dearer>more\s+expensive|pricier|costlier|dearer|more\s+costly)"
     rf"|(?P<cheaper>cheaper|less\s+expensive|less\s+costly|savings?|saving|off|discount|reduction|cut)"
     rf"|(?P<soft>{_SOFT})(?![\w-]))",
     re.IGNORECASE)

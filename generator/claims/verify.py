@@ -91,7 +91,7 @@ class Verifier:
         allowed: list[Decimal] = []
         for one in sides:
             if one == "cached":
-                allowed += [pricing.cached_input] if pricing.cached_input is not None else []
+                allowed += [p for p in [pricing.cached_input, *(o.cached_input for o in meta.offers)] if p is not None]
                 if side == "cached" and _LONG.search(text) and meta.pricing.long_context:
                     allowed += [p for p in [meta.pricing.long_context.cached_input] if p is not None]
                 continue
