@@ -44,7 +44,7 @@ _AFTER_SOFT = re.compile(r"\s*(?:per\b|(?:on|for|in)\s+(?:the\s+)?(?:input|outpu
 _COST_VERB_BEFORE = re.compile(r"\b(?:costs?|costing|charges?|charging|charged|pay|pays|paying|priced|bills?|"
                                r"billed|runs|spend|spends)\s+(?:(?:about|around|roughly|approximately|nearly|almost|"
                                r"some|just|only|over|under)\s+)?$", re.IGNORECASE)
-_MONEY_TALK = re.compile(r"\$|\bcost|\bpric|\bcheap|\bexpensive|\bpay|\bcharg|\bbill|\bspend|\bsav",
+_MONEY_TALK = re.compile(r"\$|\bcost|\bpric|\bcheap|\bdear|\bexpensive|\bpay|\bcharg|\bbill|\bspend|\bsav",
                          re.IGNORECASE)
 
 _DIRECTED = re.compile(
