@@ -69,6 +69,11 @@ def test_bindings_in_code_and_escaped_bindings_stay_as_written(catalog):
         "Literal \\{{ braces }} stay, 1M tokens does not.\n")
 
 
+def test_bindings_in_html_blocks_expand_because_readers_see_them(catalog):
+    body = "<div class=\"note\">\nInput costs {{ price.input }}.\n</div>\n"
+    assert expand_bindings(body, catalog, MINI) == "<div class=\"note\">\nInput costs $0.40.\n</div>\n"
+
+
 def test_a_comparison_body_names_its_models(catalog):
     body = "{{ openai/gpt-4.1-mini: name }} at {{ openai/gpt-4.1-mini: price.output }} vs {{ GPT-4.1: price.output }}."
     assert expand_bindings(body, catalog, None) == "GPT-4.1 mini at $1.60 vs $8.00."

@@ -44,7 +44,7 @@ def test_only_readable_prose_survives():
 def test_code_masking_alone_keeps_links_and_html_but_not_code():
     masked = mask_code(BODY)
     assert "$9.99" not in masked and "$3 per" not in masked and "$4 per" not in masked
-    assert "https://x.example/$7-per-1M" in masked
+    assert "https://x.example/$7-per-1M" in masked and "$6 per million input tokens" in masked
 
 
 @pytest.mark.parametrize("text, expected", [

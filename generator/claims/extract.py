@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-_CODE_BLOCKS = {"fence", "code_block", "html_block"}
+_CODE_BLOCKS = {"fence", "code_block"}  # HTML blocks are shown to readers: bindings expand there
 _LINE_MARKERS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}(?=[ \t]|$))?")
 _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
@@ -53,7 +53,7 @@ def _parser() -> MarkdownIt:
 
 @dataclass(frozen=True)
 class _Layout:
-    code: tuple[tuple[int, int], ...]      # code blocks, fences, HTML blocks
+    code: tuple[tuple[int, int], ...]      # indented code blocks and fences
     inline: tuple[tuple[int, int], ...]    # one range per block of inline content
 
 
@@ -80,7 +80,7 @@ def _layout(body: str) -> _Layout:
 
 @lru_cache(maxsize=256)
 def mask_code(body: str) -> str:
-    """The body with code blocks, fences, HTML blocks and inline code spans blanked.
+    """The body with code blocks, fences and inline code spans blanked (HTML blocks stay: readers see them).
 
     Data bindings are looked for in this text: `{{ price.input }}` inside
     backticks is an example for readers, not a binding.
