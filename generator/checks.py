@@ -154,19 +154,33 @@ def _grade_scale(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _staleness(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    """Prices and benchmark results age; warn when the newest check is past the threshold."""
     limits = ctx.config.staleness
     meta = review.meta
-    checks: list[tuple[Loc, dt.date, int, str]] = [(("pricing", "verified"), meta.pricing.verified, limits.price_days, "prices")]
-    checks += [(("offers", i, "verified"), o.verified, limits.price_days, f"the {o.provider} offer")
-               for i, o in enumerate(meta.offers)]
-    if meta.grade:
-        checks.append((("grade", "benchmarked"), meta.grade.benchmarked, limits.benchmark_days, "the grade"))
+    checks: list[tuple[Loc, dt.date, int, str]] = [
+        (("pricing", "verified"), meta.pricing.verified, limits.price_days, "prices were last verified")]
+    checks += [(("offers", i, "verified"), o.verified, limits.price_days,
+                f"the {o.provider} offer was last verified") for i, o in enumerate(meta.offers)]
+    benchmarked = _last_benchmarked(meta)
+    if benchmarked:
+        loc, day = benchmarked
+        checks.append((loc, day, limits.benchmark_days, "the model was last benchmarked"))
     for loc, day, days, what in checks:
         age = (ctx.today - day).days
         if age > days:
-            yield warning(*_at(review, loc), "stale-data",
-                          f"{what} were last verified {day}, {age} days ago (limit {days})",
+            yield warning(*_at(review, loc), "stale-data", f"{what} {day}, {age} days ago (limit {days})",
                           "check the source again and update the date")
+
+
+def _last_benchmarked(meta) -> tuple[Loc, dt.date] | None:
+    """The newest of the grade's date and the benchmark results' dates, with where it is written."""
+    dated: list[tuple[dt.date, Loc]] = [(b.date, ("benchmarks", i, "date")) for i, b in enumerate(meta.benchmarks)]
+    if meta.grade:
+        dated.append((meta.grade.benchmarked, ("grade", "benchmarked")))
+    if not dated:
+        return None
+    day, loc = max(dated, key=lambda item: item[0])
+    return loc, day
 
 
 def _has_prose(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:

@@ -66,3 +66,17 @@ def test_site_config_errors_name_file_and_line(site):
 def test_section_defined_twice_in_site_config(site):
     site.raw("site_config/extra.yaml", "grading:\n  max: 5\n  labels: [{label: A, from: 0}]\n")
     assert codes(site) == [("error", "duplicate-key", "grading.yaml", 3)]
+
+
+def test_old_benchmarks_without_a_grade_warn(site):
+    bench = {"name": "MMLU", "score": 80, "unit": "%", "source": "https://example.org/", "date": dt.date(2020, 1, 1)}
+    site.review("openai/old", valid_review(benchmarks=[bench]))
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert [(d.code, d.line, d.message) for d in result.diagnostics] == [
+        ("stale-data", 29, "the model was last benchmarked 2020-01-01, 2516 days ago (limit 400)")]
+
+
+def test_a_recent_grade_keeps_old_benchmark_results_fresh(site):
+    bench = {"name": "MMLU", "score": 80, "unit": "%", "source": "https://example.org/", "date": dt.date(2020, 1, 1)}
+    site.review("openai/old", valid_review(benchmarks=[bench], grade={"score": 2, "benchmarked": dt.date(2026, 10, 1)}))
+    assert codes(site) == []
