@@ -15,7 +15,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime as dt
-import logging
 import os
 import shutil
 import tempfile
@@ -28,8 +27,6 @@ from mkdocs.exceptions import MkDocsException
 
 from .diagnostics import Diagnostic
 from .project import Project, check_project
-
-log = logging.getLogger("mkdocs.plugins.modelreview")
 
 
 @dataclass

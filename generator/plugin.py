@@ -50,10 +50,16 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         self.result: CheckResult | None = None
         self.renderer: SiteRenderer | None = None
         self._preset = False
+        self._log_warnings = True
 
-    def use(self, project: Project, result: CheckResult) -> None:
-        """Build from an already-checked project instead of checking again in `on_config`."""
+    def use(self, project: Project, result: CheckResult, log_warnings: bool = False) -> None:
+        """Build from an already-checked project instead of checking again in `on_config`.
+
+        The caller has the diagnostics and reports them itself, so warnings are not logged
+        again unless asked for.
+        """
         self.project, self.result, self._preset = project, result, True
+        self._log_warnings = log_warnings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -70,8 +76,9 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         report = render_diagnostics(diagnostics, "text", self.project.root) if diagnostics else ""
         if self.result.catalog is None or any(d.is_error for d in diagnostics):
             raise PluginError(f"modelreview: the content has errors, nothing was built.\n\n{report}")
-        for line in _warnings(diagnostics, report):
-            log.warning(line)
+        if self._log_warnings:
+            for block in _warnings(diagnostics, report):
+                log.warning(block)
         site = self.result.catalog.config.site
         config.site_name = site.name
         config.site_description = config.site_description or site.description

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from generator.render import page_list, page_problems, pages_affected_by, structural_changes, url_of
 from generator.render.pages import base_of
 from render_sample import sample_catalog, write_sample
