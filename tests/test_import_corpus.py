@@ -58,7 +58,11 @@ def test_the_corpus_passes_check_with_no_errors(corpus):
     root, into, *_ = corpus
     result = check_project(Project.at(root, into), today=TODAY)
     assert [d for d in result.diagnostics if d.is_error] == []
-    assert {d.code for d in result.diagnostics} == {"no-prose"}
+    # imported reviews have no prose yet, and labs.json results from 2025 are past the
+    # 400-day benchmark threshold: both are warnings an editor acts on, not errors
+    assert {d.code for d in result.diagnostics} == {"no-prose", "stale-data"}
+    assert all(d.message.startswith("the model was last benchmarked")
+               for d in result.diagnostics if d.code == "stale-data")
     assert result.catalog is not None and len(result.catalog.models) == 1361
 
 
