@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from .diagnostics import Diagnostic, error
-from .frontmatter import decode, split_front_matter
+from .frontmatter import SplitFile, decode, split_front_matter
 from .schema import Comparison, Page, Review
 from .validate import validate
 from .yamlpos import Positions, parse_yaml
@@ -114,11 +114,7 @@ def load_comparison(path: Path, root: Path, raw: bytes | None = None) -> tuple[C
 def load_page(path: Path, root: Path, raw: bytes | None = None) -> tuple[PageRecord | None, list[Diagnostic]]:
     """Hand-written pages need a title, from front matter or from their first '# ' heading."""
     display = display_path(path, root)
-    raw_bytes = path.read_bytes() if raw is None else raw
-    text, diagnostics = decode(Path(display), raw_bytes)
-    if text is None:
-        return None, diagnostics
-    split, diagnostics = split_front_matter(Path(display), text, required=False)
+    split, diagnostics = _read_split(path, display, required=False, raw=raw)
     if split is None:
         return None, diagnostics
     if split.front_matter is None:
@@ -144,11 +140,7 @@ def display_path(path: Path, root: Path) -> str:
 
 def _load_document(path: Path, display: str, model: type[M], required: bool, raw: bytes | None
                    ) -> tuple[tuple[M, Positions, str, int] | None, list[Diagnostic]]:
-    raw_bytes = path.read_bytes() if raw is None else raw
-    text, diagnostics = decode(Path(display), raw_bytes)
-    if text is None:
-        return None, diagnostics
-    split, diagnostics = split_front_matter(Path(display), text, required=required)
+    split, diagnostics = _read_split(path, display, required, raw)
     if split is None:
         return None, diagnostics
     loaded, diagnostics = _parse_front_matter(Path(display), split, model)
@@ -158,7 +150,16 @@ def _load_document(path: Path, display: str, model: type[M], required: bool, raw
     return (meta, positions, split.body, split.body_first_line), diagnostics
 
 
-def _parse_front_matter(display: Path, split, model: type[M]) -> tuple[tuple[M, Positions] | None, list[Diagnostic]]:
+def _read_split(path: Path, display: str, required: bool, raw: bytes | None
+                ) -> tuple[SplitFile | None, list[Diagnostic]]:
+    """Bytes (from disk, or as the preview already holds them) to a file cut at its fences."""
+    text, diagnostics = decode(Path(display), path.read_bytes() if raw is None else raw)
+    if text is None:
+        return None, diagnostics
+    return split_front_matter(Path(display), text, required=required)
+
+
+def _parse_front_matter(display: Path, split: SplitFile, model: type[M]) -> tuple[tuple[M, Positions] | None, list[Diagnostic]]:
     parsed, diagnostics = parse_yaml(display, split.front_matter or "", split.yaml_first_line)
     if parsed is None:
         return None, diagnostics
