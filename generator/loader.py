@@ -17,7 +17,8 @@ from .diagnostics import Diagnostic, error
 from .frontmatter import SplitFile, decode, split_front_matter
 from .schema import Comparison, Page, Review
 from .validate import validate
-from .yamlpos import Positions, parse_yaml
+from .parallel import map_ranges
+from .yamlpos import ParsedYaml, Positions, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -70,9 +71,13 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
     """Load every review, comparison and page below `content_dir`."""
     root = project_root or content_dir.parent
     content = Content()
-    for path in sorted((content_dir / "models").rglob("*")):
-        if path.is_file() and not _ignored(path):
-            _add(content.reviews, content.diagnostics, load_review(path, content_dir, root))
+    paths = [p for p in sorted((content_dir / "models").rglob("*")) if p.is_file() and not _ignored(p)]
+    # Parsing YAML is most of the work and needs no other file, so large catalogs parse
+    # on every core; validation builds pydantic objects, which are slow to send back.
+    parsed = map_ranges(lambda start, end: [_parse_review(p, content_dir, root, None) for p in paths[start:end]],
+                        len(paths))
+    for item in parsed:
+        _add(content.reviews, content.diagnostics, _validate_review(item))
     for path in sorted((content_dir / "comparisons").glob("*.md")):
         _add(content.comparisons, content.diagnostics, load_comparison(path, root))
     for path in sorted((content_dir / "pages").glob("*.md")):
@@ -83,23 +88,55 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
 def load_review(path: Path, content_dir: Path, root: Path,
                 raw: bytes | None = None) -> tuple[ReviewRecord | None, list[Diagnostic]]:
     """One review; the provider and model id come from the path, never from inside the file."""
+    return _validate_review(_parse_review(path, content_dir, root, raw))
+
+
+@dataclass(frozen=True)
+class _ParsedReview:
+    """A review between parsing and validation: plain data, cheap to pass between processes."""
+
+    path: Path
+    display: str
+    provider: str
+    model_id: str
+    split: SplitFile | None
+    parsed: ParsedYaml | None
+    diagnostics: list[Diagnostic]
+
+
+def _parse_review(path: Path, content_dir: Path, root: Path, raw: bytes | None) -> _ParsedReview:
     display = display_path(path, root)
     relative = path.relative_to(content_dir / "models")
+    provider, model_id = (relative.parts[0], path.stem) if len(relative.parts) == 2 else ("", "")
+
+    def failed(diagnostics: list[Diagnostic]) -> _ParsedReview:
+        return _ParsedReview(path, display, provider, model_id, None, None, diagnostics)
+
     if path.suffix != ".md" or len(relative.parts) != 2:
-        return None, [error(display, 0, 0, "misplaced-file",
-                            "reviews live at content/models/<provider>/<model-id>.md",
-                            "move or rename the file")]
-    provider, model_id = relative.parts[0], path.stem
+        return failed([error(display, 0, 0, "misplaced-file",
+                             "reviews live at content/models/<provider>/<model-id>.md",
+                             "move or rename the file")])
     for what, value in (("provider folder", provider), ("model id", model_id)):
         if not SLUG.fullmatch(value):
-            return None, [error(display, 0, 0, "bad-path",
-                                f"the {what} '{value}' must be lowercase letters, digits, '.', '_' or '-'",
-                                "rename the file or folder")]
-    loaded, diagnostics = _load_document(path, display, Review, required=True, raw=raw)
-    if loaded is None:
+            return failed([error(display, 0, 0, "bad-path",
+                                 f"the {what} '{value}' must be lowercase letters, digits, '.', '_' or '-'",
+                                 "rename the file or folder")])
+    split, diagnostics = _read_split(path, display, required=True, raw=raw)
+    if split is None:
+        return failed(diagnostics)
+    parsed, diagnostics = parse_yaml(Path(display), split.front_matter or "", split.yaml_first_line)
+    return _ParsedReview(path, display, provider, model_id, split, parsed, diagnostics)
+
+
+def _validate_review(item: _ParsedReview) -> tuple[ReviewRecord | None, list[Diagnostic]]:
+    if item.split is None or item.parsed is None:
+        return None, item.diagnostics
+    meta, found = validate(Review, item.parsed.data, item.parsed.positions, Path(item.display))
+    diagnostics = item.diagnostics + found
+    if meta is None or any(d.is_error for d in diagnostics):
         return None, diagnostics
-    meta, positions, body, body_line = loaded
-    return ReviewRecord(path, display, meta, positions, body, body_line, provider, model_id), diagnostics
+    return ReviewRecord(item.path, item.display, meta, item.parsed.positions, item.split.body,
+                        item.split.body_first_line, item.provider, item.model_id), diagnostics
 
 
 def load_comparison(path: Path, root: Path, raw: bytes | None = None) -> tuple[ComparisonRecord | None, list[Diagnostic]]:
