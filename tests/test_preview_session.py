@@ -146,6 +146,8 @@ def test_status_reports_version_and_errors(preview, review):
     status = json.loads(preview.get("_preview/status")[1])
     assert status["version"] == preview.session.version
     assert len(status["errors"]) == 1 and "unknown-bracket" in status["errors"][0]
+    assert status["catalog_checks"] in ("idle", "running")
+    assert status["stale_pages"] == preview.site.stale > 0     # fill is off in these tests
 
 
 def test_catalog_check_findings_join_the_box_after_the_edit_is_shown(preview, review):

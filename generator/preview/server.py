@@ -2,8 +2,8 @@
 
 `/_preview/changes?since=N` answers with the site's version number as soon as it
 exceeds N (or after a timeout); the script `inject` adds to every page long-polls it.
-`/_preview/status` reports the version and the current errors as JSON, for tools and
-tests that want to know when an edit has been taken in.
+`/_preview/status` reports the version, the current errors and the background work
+still to do as JSON, for tools, tests and the benchmark.
 
 The server never renders anything itself: it asks the `Site` for a URL's file, and
 the site may render that page first if an edit made it stale.
@@ -22,7 +22,7 @@ from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..diagnostics import Diagnostic
-from .inject import CHANGES_PATH, STATUS_PATH, decorate, headline
+from .inject import CHANGES_PATH, STATUS_PATH, decorate
 
 LONG_POLL_SECONDS = 25.0
 
@@ -39,6 +39,8 @@ class Site(Protocol):
     def diagnostics(self) -> list[Diagnostic]: ...
 
     def wait_for_change(self, since: int, timeout: float) -> int: ...
+
+    def status(self) -> dict[str, object]: ...
 
     def prepare(self, relative: str) -> None:
         """Bring the file at `relative` (below `root`) up to date before it is read."""
@@ -85,8 +87,7 @@ class _Handler(BaseHTTPRequestHandler):
             version = site.wait_for_change(since, LONG_POLL_SECONDS)
             return self._send(HTTPStatus.OK, str(version).encode(), "text/plain", send_body)
         if parts.path == STATUS_PATH:
-            body = json.dumps({"version": site.version,
-                               "errors": [headline(d) for d in site.diagnostics if d.is_error]})
+            body = json.dumps(site.status())
             return self._send(HTTPStatus.OK, body.encode(), "application/json", send_body)
         relative = _relative_path(parts.path)
         if relative is None:

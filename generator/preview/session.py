@@ -42,6 +42,7 @@ from ..report import file_lines, format_text
 from ..schema import SiteConfig
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
+from .inject import headline
 
 
 class Pages(Protocol):
@@ -101,6 +102,13 @@ class PreviewSession:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return self._diagnostics
+
+    def status(self) -> dict[str, object]:
+        """What `/_preview/status` answers: version, error lines, background work left."""
+        return {"version": self._version,
+                "errors": [headline(d) for d in self._diagnostics if d.is_error],
+                "catalog_checks": "idle" if self.checks_idle.is_set() else "running",
+                "stale_pages": getattr(self.pages, "stale", None)}
 
     def wait_for_change(self, since: int, timeout: float) -> int:
         with self._changed:
