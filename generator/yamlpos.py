@@ -61,6 +61,9 @@ class Positions:
         self._values = values
         self._keys = keys
         self._source = source
+        # Kept after positions are computed: a check that reports a claim inside a long text
+        # value needs the characters of that value, not only where it starts.
+        self.source = source
 
     @property
     def values(self) -> dict[Loc, tuple[int, int]]:

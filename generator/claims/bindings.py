@@ -1,4 +1,4 @@
-"""Data-bound prose: `{{ ... }}` in a review or comparison body becomes a value from the data.
+"""Data-bound prose: `{{ ... }}` in review and comparison prose becomes a value from the data.
 
 An editor who writes "costs {{ price.input }} per million input tokens" never has
 to update that sentence when the price changes: the number is computed from the
@@ -11,11 +11,14 @@ spec card. The syntax (documented for editors in content/pages/data-bindings.md)
     {{ ratio WHAT OTHER }}            dearer / cheaper price between this model and OTHER
     {{ cheaper WHAT OTHER }}          how much cheaper the cheaper of the two is, in percent
 
-FIELD is one of `FIELDS`; WHAT is input, output or blended. A binding inside a code
-span or code block is left alone (that is how the docs show examples), and so is
-`\\{{` (Markdown then prints the braces). `check` reports every binding that does not
-resolve, at its line and column; `expand_bindings` is only ever called after a clean
-check, so for it a bad binding is a bug and raises.
+FIELD is one of `FIELDS`; WHAT is input, output or blended. Bindings work in the
+Markdown body (`expand_bindings`) and in the front-matter prose readers see
+(`fields.py`: summary, strengths, limitations, quirks, FAQ answers, a comparison's
+verdict; `expand_text`). In a body a binding inside a code span or code block is
+left alone (that is how the docs show examples); everywhere `\\{{` is literal
+braces. `check` reports every binding that does not resolve, at its line and
+column; the expanders are only ever called after a clean check, so for them a bad
+binding is a bug and raises.
 """
 
 from __future__ import annotations
@@ -24,18 +27,18 @@ import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..catalog import Catalog, Model
 from ..costs import blended_price, monthly_cost, percent_cheaper, ratio
 from ..diagnostics import Diagnostic, error
 from ..formatting import (format_cost, format_count, format_percent, format_price, format_ratio,
                           format_tokens, format_tokens_short)
-from .extract import line_and_column, mask_code
+from .extract import mask_code
 from .numbers import parse_volume
 
-__all__ = ["Binding", "BindingProblem", "FIELDS", "binding_spans", "check_bindings", "expand_bindings",
-           "resolve_binding"]
+__all__ = ["Binding", "BindingProblem", "FIELDS", "binding_problems", "binding_spans", "check_bindings",
+           "expand_bindings", "expand_text", "resolve_binding"]
 
 _OPEN = re.compile(r"(?<!\\)\{\{")
 _BINDING = re.compile(r"(?<!\\)\{\{([^{}\n]*)\}\}")
@@ -97,9 +100,9 @@ FIELDS: dict[str, Callable[[Model, Catalog], str]] = {
 }
 
 
-def binding_spans(body: str) -> tuple[list[Binding], list[tuple[int, str]]]:
-    """Every binding outside code, and the offsets of `{{` that never close on their line."""
-    code_free = mask_code(body)
+def binding_spans(text: str, markdown: bool = True) -> tuple[list[Binding], list[tuple[int, str]]]:
+    """Every binding (outside code, in Markdown), and the offsets of `{{` that never close on their line."""
+    code_free = mask_code(text) if markdown else text
     bindings = [Binding(m.start(), m.end(), m.group(1)) for m in _BINDING.finditer(code_free)]
     covered = {b.start for b in bindings}
     unclosed = [(m.start(), "'{{' opens a data binding but has no '}}' on the same line")
@@ -130,15 +133,31 @@ def resolve_binding(source: str, catalog: Catalog, page_model: str | None) -> st
 
 
 def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:
-    """The body with every binding replaced by its value; call after a clean `check`.
+    """The Markdown body with every binding replaced by its value; call after a clean `check`.
 
     `page_model` is the review's `provider/model-id`, or None for a comparison.
     A binding that does not resolve raises `ValueError`: `check` reports those as
     errors first, so reaching one here means the caller skipped the check.
     """
-    bindings, unclosed = binding_spans(body)
+    return _substitute(body, catalog, page_model, markdown=True)
+
+
+def expand_text(text: str, catalog: Catalog, page_model: str | None) -> str:
+    """A front-matter string (summary, strength, FAQ answer, verdict) with its bindings expanded.
+
+    Such text is plain: the templates HTML-escape it when they print it, so values
+    go in as they are (escaping them here would print `&amp;`), and `\\{{` becomes
+    the literal `{{` the editor asked for. Raises `ValueError` like `expand_bindings`.
+    """
+    if "{{" not in text:
+        return text
+    return _substitute(text, catalog, page_model, markdown=False).replace("\\{{", "{{")
+
+
+def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: bool) -> str:
+    bindings, unclosed = binding_spans(text, markdown)
     if unclosed:
-        raise ValueError(f"unchecked body: {unclosed[0][1]}")
+        raise ValueError(f"unchecked text: {unclosed[0][1]}")
     parts: list[str] = []
     position = 0
     for binding in bindings:
@@ -146,47 +165,40 @@ def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:
             value = resolve_binding(binding.source, catalog, page_model)
         except BindingProblem as problem:
             raise ValueError(f"unchecked binding '{{{{{binding.source}}}}}': {problem.message}") from None
-        parts.append(body[position:binding.start])
+        parts.append(text[position:binding.start])
         parts.append(value)
         position = binding.end
-    parts.append(body[position:])
+    parts.append(text[position:])
     return "".join(parts)
 
 
 def check_bindings(catalog: Catalog) -> list[Diagnostic]:
-    """A diagnostic at file:line:column for every binding in every review and comparison that fails."""
+    """A diagnostic at file:line:column for every binding that fails, in bodies and front-matter prose."""
+    from .check import texts  # check.py builds on this module
+
     found: list[Diagnostic] = []
-    for display, body, first_line, page_model in _bodies(catalog):
-        found += body_binding_problems(catalog, display, body, first_line, page_model)
+    for text in texts(catalog):
+        found += binding_problems(catalog, text.display, text.text, text.page_model, text.position, text.markdown)
     return found
 
 
-def body_binding_problems(catalog: Catalog, display: str, body: str, first_line: int,
-                          page_model: str | None) -> list[Diagnostic]:
-    """The binding diagnostics of one body (`display` names its file, `first_line` its first line)."""
-    if "{{" not in body:
+def binding_problems(catalog: Catalog, display: str, text: str, page_model: str | None,
+                     locate: Callable[[int], tuple[int, int]], markdown: bool = True) -> list[Diagnostic]:
+    """The binding diagnostics of one body or front-matter string; `locate` maps an offset to (line, column)."""
+    if "{{" not in text:
         return []
     found: list[Diagnostic] = []
-    bindings, unclosed = binding_spans(body)
+    bindings, unclosed = binding_spans(text, markdown)
     for offset, message in unclosed:
-        found.append(error(display, *line_and_column(body, offset, first_line), "binding-syntax", message,
+        found.append(error(display, *locate(offset), "binding-syntax", message,
                            "close it with '}}', or write '\\{{' for literal braces"))
     for binding in bindings:
         try:
             resolve_binding(binding.source, catalog, page_model)
         except BindingProblem as problem:
-            found.append(error(display, *line_and_column(body, binding.start, first_line), problem.code,
+            found.append(error(display, *locate(binding.start), problem.code,
                                f"{{{{{binding.source}}}}}: {problem.message}", problem.hint))
     return found
-
-
-def _bodies(catalog: Catalog) -> Iterator[tuple[str, str, int, str | None]]:
-    for key, model in catalog.models.items():
-        yield model.record.display, model.record.body, model.record.body_first_line, key
-    for pair in catalog.pairs.values():
-        if pair.editorial is not None:
-            record = pair.editorial
-            yield record.display, record.body, record.body_first_line, None
 
 
 def _split_model(text: str) -> tuple[str | None, str]:

@@ -17,7 +17,8 @@ from ..catalog import Catalog
 from ..diagnostics import Diagnostic, error, warning
 from .attribute import Mention, ModelNames, attribute_ratio, attribute_single
 from .bindings import binding_spans
-from .extract import Sentence, line_and_column, mask_prose, split_sentences
+from .extract import Sentence, line_and_column, mask_plain, mask_prose, split_sentences
+from .fields import Locate, locator, prose_fields
 from .limits import find_limits
 from .monthly import find_monthly_costs
 from .patterns import Claim, CostClaim, LimitClaim, PriceClaim, RatioClaim
@@ -38,18 +39,30 @@ CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio",
 
 @dataclass(frozen=True)
 class Body:
-    """One body to check: where it comes from and whose it is."""
+    """One text to check: where it comes from and whose it is.
+
+    A Markdown body (`markdown=True`) maps offsets to lines from `first_line`; a
+    front-matter string is plain text and carries a `locate` from `fields.locator`.
+    """
 
     display: str
     text: str
     first_line: int
     page_model: str | None
     pair: tuple[str, str] | None
+    markdown: bool = True
+    locate: Locate | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The file line and column of an offset in `text`."""
+        if self.locate is not None:
+            return self.locate(offset)
+        return line_and_column(self.text, offset, self.first_line)
 
 
 def check_contradictions(catalog: Catalog) -> list[Diagnostic]:
     checker = ClaimChecker(catalog)
-    return [d for body in bodies(catalog) for d in checker.check(body)]
+    return [d for body in texts(catalog) for d in checker.check(body)]
 
 
 class ClaimChecker:
@@ -62,13 +75,13 @@ class ClaimChecker:
 
     def check(self, body: Body) -> list[Diagnostic]:
         found: list[Diagnostic] = []
-        for sentence, carry in with_previous(body.text, self.names, body.page_model):
+        for sentence, carry in with_previous(body.text, self.names, body.page_model, body.markdown):
             for claim, problem in contradictions(sentence.text, self.names, self.verifier, body.page_model,
                                                  body.pair, carry):
                 severity = self.rules.severity.get(claim.kind, "error")  # type: ignore[call-overload]
                 if severity == "off":
                     continue
-                line, column = line_and_column(body.text, sentence.start + claim.start, body.first_line)
+                line, column = body.position(sentence.start + claim.start)
                 make = error if severity == "error" else warning
                 found.append(make(body.display, line, column, CODES[claim.kind], problem.message, problem.hint))
         return found
@@ -84,18 +97,27 @@ def bodies(catalog: Catalog) -> Iterator[Body]:
             yield Body(record.display, record.body, record.body_first_line, None, (pair.a, pair.b))
 
 
+def texts(catalog: Catalog) -> Iterator[Body]:
+    """Every body, then every front-matter string readers see (`fields.py`)."""
+    yield from bodies(catalog)
+    for record, field, page_model, pair in prose_fields(catalog):
+        yield Body(record.display, field.text, 0, page_model, pair, markdown=False,
+                   locate=locator(record.positions, field.loc, field.text))
+
+
 def prose_sentences(body: str) -> list[Sentence]:
     """Sentences of readable prose, with data bindings blanked: bound values are right by construction."""
     return split_sentences(_masked(body))
 
 
-def with_previous(body: str, names: ModelNames, page_model: str | None) -> Iterator[tuple[Sentence, Carry]]:
+def with_previous(body: str, names: ModelNames, page_model: str | None,
+                  markdown: bool = True) -> Iterator[tuple[Sentence, Carry]]:
     """Each sentence with (lazily) the other models the previous sentence of its paragraph named.
 
     "Mistral Small 4 exists. At $0.60/MTok output, it is the cheapest": the
     second sentence is about the model the first one introduced, not the page's.
     """
-    masked = _masked(body)
+    masked = _masked(body, markdown)
     previous: Sentence | None = None
     for sentence in split_sentences(masked):
         same_paragraph = previous is not None and not _PARAGRAPH_BREAK.search(masked, previous.end, sentence.start)
@@ -116,9 +138,9 @@ class Carry:
                 if not m.pronoun and not m.generic and m.key != self._page_model]
 
 
-def _masked(body: str) -> str:
-    masked = list(mask_prose(body))
-    for binding in binding_spans(body)[0]:
+def _masked(body: str, markdown: bool = True) -> str:
+    masked = list(mask_prose(body) if markdown else mask_plain(body))
+    for binding in binding_spans(body, markdown)[0]:
         masked[binding.start:binding.end] = " " * (binding.end - binding.start)
     return "".join(masked)
 

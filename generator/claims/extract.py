@@ -111,6 +111,18 @@ def mask_prose(body: str) -> str:
     return "\n".join(lines)
 
 
+def mask_plain(text: str) -> str:
+    """Plain text (front-matter prose, printed escaped, not as Markdown) with only URLs blanked.
+
+    Backticks, stars and brackets in such text are what readers see, so unlike
+    `mask_prose` nothing else is taken away.
+    """
+    chars = list(text)
+    for match in _BARE_URL.finditer(text):
+        _blank(chars, match.start(), match.end())
+    return "".join(chars)
+
+
 def split_sentences(masked: str) -> list[Sentence]:
     """Sentences of masked prose; blank lines, table cells and sentence punctuation end one."""
     sentences: list[Sentence] = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalog import Model, Pair
+from ..claims.bindings import expand_text
 from ..costs import MonthlyCost, percent_cheaper, ratio
 from ..formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
 from .format import CAPABILITY_LABELS, format_grade, format_share
@@ -228,7 +229,7 @@ def comparison_page(index: SiteIndex, pair: Pair) -> ComparisonPage:
     benchmarks = shared_benchmarks(a, b)
     editorial = pair.editorial
     title = (editorial.meta.title if editorial and editorial.meta.title else f"{a.meta.name} vs {b.meta.name}")
-    verdict = ([editorial.meta.verdict] if editorial
+    verdict = ([expand_text(editorial.meta.verdict, index.catalog, None)] if editorial
                else derived_verdict(a, b, gaps, volumes, config.grading.max))
     description = f"{a.meta.name} or {b.meta.name}? Prices, monthly costs, grades, benchmarks and specs side by side."
     output_gap = gaps[1].statement

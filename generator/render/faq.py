@@ -3,7 +3,9 @@
 Readers ask the same questions of every model (what does it cost next to its
 peers, how long a prompt can it take, how good is it, what goes wrong, what else
 should I look at). The answers are sentences assembled from the catalog, so they
-change when the data changes and can never contradict the spec card.
+change when the data changes and can never contradict the spec card. Editors'
+answers and quirks may hold data bindings; they are expanded here, as plain text
+the template escapes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalog import Model
+from ..claims.bindings import expand_text
 from ..formatting import format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
 from .format import format_bill, format_grade, format_share
@@ -32,11 +35,12 @@ def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
     grade = _grade_answer(index, model)
     if grade:
         items.append(grade)
-    items.append(_quirks_answer(model))
+    items.append(_quirks_answer(index, model))
     competitors = _competitors_answer(index, model)
     if competitors:
         items.append(competitors)
-    items += [FaqItem(entry.question, entry.answer, False) for entry in model.meta.faq]
+    items += [FaqItem(entry.question, expand_text(entry.answer, index.catalog, model.key), False)
+              for entry in model.meta.faq]
     return items
 
 
@@ -99,8 +103,9 @@ def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     return FaqItem(f"How good is {model.meta.name}?", answer, True)
 
 
-def _quirks_answer(model: Model) -> FaqItem:
-    name, quirks = model.meta.name, model.meta.quirks
+def _quirks_answer(index: SiteIndex, model: Model) -> FaqItem:
+    name = model.meta.name
+    quirks = [expand_text(q, index.catalog, model.key) for q in model.meta.quirks]
     if not quirks:
         answer = f"This review records no quirks for {name}."
     else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalog import Model, Pair
+from ..claims.bindings import expand_text
 from ..formatting import format_price, format_tokens
 from .compare import relative_price
 from .faq import FaqItem, review_faq
@@ -75,6 +76,10 @@ class ReviewPage:
     comparisons: list[ComparisonLink]
     successor: Model | None
     faq: list[FaqItem]
+    summary: str | None              # the editor's front-matter prose, bindings expanded (plain text)
+    strengths: list[str]
+    limitations: list[str]
+    quirks: list[str]
 
 
 def review_page(index: SiteIndex, model: Model) -> ReviewPage:
@@ -92,6 +97,10 @@ def review_page(index: SiteIndex, model: Model) -> ReviewPage:
         comparisons=comparison_links(index, model),
         successor=index.catalog.models.get(successor_key) if successor_key else None,
         faq=review_faq(index, model),
+        summary=expand_text(model.meta.summary, index.catalog, model.key) if model.meta.summary else None,
+        strengths=[expand_text(s, index.catalog, model.key) for s in model.meta.strengths],
+        limitations=[expand_text(s, index.catalog, model.key) for s in model.meta.limitations],
+        quirks=[expand_text(s, index.catalog, model.key) for s in model.meta.quirks],
     )
 
 
@@ -99,7 +108,7 @@ def review_description(index: SiteIndex, model: Model) -> str:
     """The summary when the editor wrote one, else a sentence of specs; cut to a search-result length."""
     meta = model.meta
     if meta.summary:
-        return shorten(meta.summary, DESCRIPTION_LENGTH)
+        return shorten(expand_text(meta.summary, index.catalog, model.key), DESCRIPTION_LENGTH)
     text = (f"{meta.name} by {model.provider.name}: {format_price(meta.pricing.input)} input and "
             f"{format_price(meta.pricing.output)} output per 1M tokens, {format_tokens(meta.context_window)} of context")
     if meta.grade:
