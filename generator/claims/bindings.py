@@ -24,6 +24,7 @@ binding is a bug and raises.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,16 +35,18 @@ from ..costs import blended_price, monthly_cost, percent_cheaper, ratio
 from ..diagnostics import Diagnostic, error
 from ..formatting import (format_cost, format_count, format_percent, format_price, format_ratio,
                           format_tokens, format_tokens_short)
-from .extract import mask_code
+from .extract import inline_ranges, mask_code
 from .numbers import parse_volume
 
 __all__ = ["Binding", "BindingProblem", "FIELDS", "binding_problems", "binding_spans", "check_bindings",
-           "expand_bindings", "expand_text", "resolve_binding"]
+           "escape_value", "expand_bindings", "expand_text", "resolve_binding"]
 
 _OPEN = re.compile(r"(?<!\\)\{\{")
 _BINDING = re.compile(r"(?<!\\)\{\{([^{}\n]*)\}\}")
 _SPLIT = re.compile(r"(\d{1,3})/(\d{1,3})")
 _DIMENSIONS = ("input", "output", "blended")
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]#|])")
+_LINE_START_MARKER = re.compile(r"^(\s*|\s*\d+)((?<!\d)[-+]|(?<=\d)[.)])(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -136,10 +139,32 @@ def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:
     """The Markdown body with every binding replaced by its value; call after a clean `check`.
 
     `page_model` is the review's `provider/model-id`, or None for a comparison.
-    A binding that does not resolve raises `ValueError`: `check` reports those as
-    errors first, so reaching one here means the caller skipped the check.
+    Values are escaped for where they land (`escape_value`), so a model named
+    `*Mini* <beta>` reads as written. A binding that does not resolve raises
+    `ValueError`: `check` reports those as errors first, so reaching one here
+    means the caller skipped the check.
     """
     return _substitute(body, catalog, page_model, markdown=True)
+
+
+def escape_value(value: str, in_markdown: bool, at_line_start: bool = False) -> str:
+    """A bound value as text, for Markdown prose or (`in_markdown=False`) an HTML block.
+
+    Names come from front matter and may hold `*`, `_`, `[`, `<` or `&`; inserted
+    raw they would become emphasis, links or tags. In Markdown prose the signs
+    Python-Markdown honours a backslash escape for (with the tables extension's
+    `|`) are backslashed and `& < >` become entities; at the start of a line a
+    leading list or heading marker is backslashed too. In an HTML block Markdown
+    is not parsed, so a backslash would show: there only HTML is escaped. Values
+    made of digits, `$ , . % × /` and words (every number the site formats) come
+    back unchanged.
+    """
+    if not in_markdown:
+        return html.escape(value, quote=True)
+    escaped = _MARKDOWN_SIGNS.sub(r"\\\1", html.escape(value, quote=False))
+    if at_line_start:
+        escaped = _LINE_START_MARKER.sub(r"\1\\\2", escaped, count=1)
+    return escaped
 
 
 def expand_text(text: str, catalog: Catalog, page_model: str | None) -> str:
@@ -155,9 +180,11 @@ def expand_text(text: str, catalog: Catalog, page_model: str | None) -> str:
 
 
 def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: bool) -> str:
+    """`text` with its bindings' values; in a Markdown body each value is escaped for its place."""
     bindings, unclosed = binding_spans(text, markdown)
     if unclosed:
         raise ValueError(f"unchecked text: {unclosed[0][1]}")
+    inline = inline_ranges(text) if markdown and bindings else ()
     parts: list[str] = []
     position = 0
     for binding in bindings:
@@ -165,6 +192,10 @@ def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: b
             value = resolve_binding(binding.source, catalog, page_model)
         except BindingProblem as problem:
             raise ValueError(f"unchecked binding '{{{{{binding.source}}}}}': {problem.message}") from None
+        if markdown:
+            line_start = text.rfind("\n", 0, binding.start) + 1
+            value = escape_value(value, any(start <= binding.start < end for start, end in inline),
+                                 not text[line_start:binding.start].strip())
         parts.append(text[position:binding.start])
         parts.append(value)
         position = binding.end

@@ -78,6 +78,14 @@ def _layout(body: str) -> _Layout:
     return _Layout(tuple(code), tuple(inline))
 
 
+def inline_ranges(body: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of the body's inline Markdown (paragraphs, headings, list items, table rows).
+
+    What is neither this nor code is an HTML block, where Markdown is not parsed.
+    """
+    return _layout(body).inline
+
+
 @lru_cache(maxsize=256)
 def mask_code(body: str) -> str:
     """The body with code blocks, fences and inline code spans blanked (HTML blocks stay: readers see them).
