@@ -79,3 +79,18 @@ def test_comparison_faq(index):
         "At 1M tokens a month GPT-4.1 costs $5.00 and GPT-4.1 mini $1.00; at 10M tokens a month GPT-4.1 costs "
         "$50.00 and GPT-4.1 mini $10.00; at 100M tokens a month GPT-4.1 costs $500.00 and GPT-4.1 mini $100.00.")
     assert items[1].answer == "Both read up to 1,047,576 tokens per request."
+
+
+def test_an_editor_entry_repeating_a_derived_question_gives_way_to_the_derived_answer(site):
+    write_sample(site)
+    site.review("openai/gpt-4.1-nano", valid_review(
+        name="GPT-4.1 nano", family="gpt-4.1", bracket="budget", context_window=1047576, max_output=32768,
+        pricing={"input": 0.10, "output": 0.40},
+        faq=[{"question": "what is the  CONTEXT window of gpt-4.1 nano", "answer": "A typed, stale answer."},
+             {"question": "Can it read images?", "answer": "Yes."}]))
+    index = SiteIndex.of(sample_catalog(site))
+    items = review_faq(index, index.model("openai/gpt-4.1-nano"))
+    context = [i for i in items if "context window" in i.question.casefold()]
+    assert [(i.question, i.derived) for i in context] == [("What is the context window of GPT-4.1 nano?", True)]
+    assert "A typed, stale answer." not in [i.answer for i in items]
+    assert [(i.question, i.answer) for i in items if not i.derived] == [("Can it read images?", "Yes.")]

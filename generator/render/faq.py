@@ -30,7 +30,14 @@ class FaqItem:
 
 
 def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
-    """Derived answers (cost, context, grade, quirks, competitors), then the editor's entries."""
+    """Derived answers (cost, context, grade, quirks, competitors), then the editor's entries.
+
+    An editor's entry that asks a question the derived FAQ already asks (the same
+    words, ignoring case, spacing and the question mark) is dropped and the derived
+    answer wins: it is computed from the data, so it cannot go stale, and a page
+    asking the same question twice with two answers would leave readers to guess
+    which one is current.
+    """
     items = [_cost_answer(index, model), _context_answer(model)]
     grade = _grade_answer(index, model)
     if grade:
@@ -39,9 +46,14 @@ def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
     competitors = _competitors_answer(index, model)
     if competitors:
         items.append(competitors)
+    asked = {_question_key(item.question) for item in items}
     items += [FaqItem(entry.question, expand_text(entry.answer, index.catalog, model.key), False)
-              for entry in model.meta.faq]
+              for entry in model.meta.faq if _question_key(entry.question) not in asked]
     return items
+
+
+def _question_key(question: str) -> str:
+    return " ".join(question.casefold().split()).rstrip("?").rstrip()
 
 
 def main_competitors(index: SiteIndex, model: Model) -> list[Model]:
