@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .costs import round_money
 
 __all__ = ["format_price", "format_cost", "format_count", "format_tokens", "format_tokens_short",
-           "format_ratio", "format_percent"]
+           "format_ratio", "format_percent", "format_change"]
 
 _KIBI = 1024
 
@@ -74,6 +74,18 @@ def format_percent(value: Decimal) -> str:
     if abs(value) < 10:
         return f"{_trim(value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP))}%"
     return f"{value.quantize(Decimal('1'), rounding=ROUND_HALF_UP)}%"
+
+
+def format_change(percent: Decimal) -> str:
+    """A signed change in percent, "−50%", "+20%", "0%": the sign is the news, so it is always shown.
+
+    The minus is U+2212, the typographic minus, so it lines up with the plus and
+    never reads as a hyphen; magnitudes round as `format_percent` rounds them.
+    """
+    magnitude = format_percent(abs(percent))
+    if magnitude == "0%":
+        return "0%"
+    return ("−" if percent < 0 else "+") + magnitude
 
 
 def _trim(value: Decimal) -> str:

@@ -1,8 +1,9 @@
 """The review page of one model: everything its template shows, computed from the catalog.
 
 The template only lays these values out. Channels merge the provider's own prices
-(with batch and long-context tiers) with the offers from resellers; the benchmark
-table lines up the alternatives' scores on the same benchmarks; alternatives carry
+(with batch and long-context tiers) with the offers from resellers; the price
+history carries each entry's change against the one before; the benchmark table
+lines up the alternatives' scores on the same benchmarks; alternatives carry
 their price difference; the FAQ comes from `faq`.
 """
 
@@ -14,7 +15,8 @@ from decimal import Decimal
 
 from ..catalog import Model, Pair
 from ..claims.bindings import expand_text
-from ..formatting import format_price, format_tokens
+from ..formatting import format_change, format_price, format_tokens
+from ..schema import PriceChange
 from .compare import relative_price
 from .faq import FaqItem, review_faq
 from .format import format_grade
@@ -23,6 +25,7 @@ from .index import SiteIndex, benchmarks_by_name
 MAX_BENCHMARK_COLUMNS = 4   # this model plus three others keeps the table readable on a phone
 MAX_ALTERNATIVES = 6
 DESCRIPTION_LENGTH = 160
+_PRICE_NAMES = {"input": "input", "output": "output", "cached_input": "cached input"}  # PriceHistoryRow order
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,21 @@ class Channel:
     ttft_ms: int | None
     verified: dt.date | None
     first_party: bool
+
+
+@dataclass(frozen=True)
+class PriceHistoryRow:
+    """One price-history entry and how it moved from the entry before (percent, None for the first)."""
+
+    date: dt.date
+    input: Decimal
+    output: Decimal
+    cached_input: Decimal | None
+    input_change: Decimal | None
+    output_change: Decimal | None
+    cached_input_change: Decimal | None
+    change: str                      # "Input −50%, output −33%, cached input added"
+    current: bool                    # the newest entry: `check` holds it equal to today's prices
 
 
 @dataclass(frozen=True)
@@ -69,6 +87,7 @@ class ReviewPage:
     title: str
     description: str
     channels: list[Channel]
+    price_history: list[PriceHistoryRow]
     benchmark_columns: list[Model]
     benchmark_rows: list[BenchmarkRow]
     alternatives: list[Alternative]
@@ -90,6 +109,7 @@ def review_page(index: SiteIndex, model: Model) -> ReviewPage:
         title=f"{model.meta.name} review",
         description=review_description(index, model),
         channels=channels(index, model),
+        price_history=price_history(model.meta.price_history),
         benchmark_columns=columns,
         benchmark_rows=benchmark_rows(model, columns),
         alternatives=alternatives(index, model),
@@ -131,6 +151,42 @@ def channels(index: SiteIndex, model: Model) -> list[Channel]:
         rows.append(Channel(index.provider_name(offer.provider), offer.route, offer.input, offer.output,
                             offer.cached_input, offer.speed, offer.ttft_ms, offer.verified, False))
     return rows
+
+
+def price_history(entries: list[PriceChange]) -> list[PriceHistoryRow]:
+    """The history oldest first (as `check` requires it), each entry against the one before."""
+    rows = []
+    for i, entry in enumerate(entries):
+        before = entries[i - 1] if i else None
+        moves = {name: (getattr(before, name) if before else None, getattr(entry, name)) for name in _PRICE_NAMES}
+        rows.append(PriceHistoryRow(
+            entry.date, entry.input, entry.output, entry.cached_input,
+            *(percent_change(old, new) for old, new in moves.values()),
+            change=_describe_moves(moves) if before else "First recorded",
+            current=i == len(entries) - 1))
+    return rows
+
+
+def percent_change(old: Decimal | None, new: Decimal | None) -> Decimal | None:
+    """(new − old) / old in percent; None when either is missing or the old price was zero."""
+    if old is None or new is None or old == 0:
+        return None
+    return (new - old) / old * 100
+
+
+def _describe_moves(moves: dict[str, tuple[Decimal | None, Decimal | None]]) -> str:
+    parts = []
+    for name, (old, new) in moves.items():
+        label = _PRICE_NAMES[name]
+        if old is not None and new is not None and old != new:
+            change = percent_change(old, new)
+            parts.append(f"{label} {format_change(change)}" if change is not None else f"{label} from free")
+        elif old is None and new is not None:
+            parts.append(f"{label} added")
+        elif old is not None and new is None:
+            parts.append(f"{label} not listed")
+    text = ", ".join(parts) or "no change"
+    return text[:1].upper() + text[1:]
 
 
 def benchmark_columns(index: SiteIndex, model: Model) -> list[Model]:
