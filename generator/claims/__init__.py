@@ -11,9 +11,10 @@ check `check_project` runs.
 from __future__ import annotations
 
 from ..catalog import Catalog
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, sort_diagnostics
+from ..parallel import map_ranges
 from .bindings import binding_problems, check_bindings, expand_bindings
-from .check import ClaimChecker, check_contradictions, texts
+from .check import Body, ClaimChecker, check_contradictions, texts
 
 __all__ = ["check_claims", "check_bindings", "check_contradictions", "expand_bindings"]
 
@@ -21,8 +22,21 @@ __all__ = ["check_claims", "check_bindings", "check_contradictions", "expand_bin
 def check_claims(catalog: Catalog) -> list[Diagnostic]:
     """Every binding that does not resolve and every claim the data contradicts, text by text."""
     checker = ClaimChecker(catalog)
-    found: list[Diagnostic] = []
-    for text in texts(catalog):
-        found += binding_problems(catalog, text.display, text.text, text.page_model, text.position, text.markdown)
-        found += checker.check(text)
-    return found
+    items = _balanced(list(texts(catalog)))
+
+    def check_range(start: int, end: int) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        for text in items[start:end]:
+            found += binding_problems(catalog, text.display, text.text, text.page_model, text.position,
+                                      text.markdown)
+            found += checker.check(text)
+        return found
+
+    # Texts are independent once the catalog exists; forked workers share it for free.
+    return sort_diagnostics(map_ranges(check_range, len(items), min_items=2000))
+
+
+def _balanced(items: list[Body]) -> list[Body]:
+    """Longest first, dealt alternately into two halves, so contiguous ranges carry equal work."""
+    by_length = sorted(items, key=lambda text: -len(text.text))
+    return by_length[0::2] + by_length[1::2]
