@@ -12,10 +12,11 @@ same function `check` and `build` end in), and then either
   requested), and the version moves on so open browsers reload.
 
 The catalog checks (numbers in prose against the data) need the resolved catalog
-and can take long on a big site, so they run after the edit is shown, on their
-own thread; what they find is added to the terminal and the error box when they
-finish (a newer save cancels the result of an older run). Until then the box keeps
-their previous findings for the files not just saved.
+and take over a second on a big site, so they run after the edit is shown, in a
+forked child (`isolate`) so they do not slow the next save down; what they find is
+added to the terminal and the error box when they finish (a newer save kills an
+older run). Until then the box keeps their previous findings for the files not
+just saved.
 
 A change to `site_config/`, `templates/`, `mkdocs.yml` or the docs folder starts the
 site over, since it can change every page. Nothing here raises for a content mistake.
@@ -43,6 +44,7 @@ from ..schema import SiteConfig
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
 from .inject import headline
+from .isolate import Cancelled, ChildRun
 
 
 class Pages(Protocol):
@@ -84,6 +86,7 @@ class PreviewSession:
         self._changed = threading.Condition()
         self._lock = threading.RLock()                # one save or one page render at a time
         self._job: tuple[int, Catalog] | None = None
+        self._run: ChildRun | None = None
         self._job_ready = threading.Condition()
         self.checks_idle = threading.Event()          # set while no catalog check is queued or running
         self.checks_idle.set()
@@ -163,6 +166,7 @@ class PreviewSession:
     def _check_and_show(self, saved: set[str], started: float, rebuild: bool,
                         changed: Changed | None = None) -> None:
         self._generation += 1
+        self._cancel_catalog_checks()
         previous, patched = self.catalog, False
 
         def resolve(content, config) -> Catalog:
@@ -216,19 +220,29 @@ class PreviewSession:
             self.checks_idle.clear()
             self._job_ready.notify_all()
 
+    def _cancel_catalog_checks(self) -> None:
+        """A save makes a running check's answer useless: stop it rather than let it compete."""
+        run = self._run
+        if run is not None:
+            run.cancel()
+
     def _catalog_check_loop(self) -> None:
         while True:
             with self._job_ready:
                 self._job_ready.wait_for(lambda: self._job is not None)
                 generation, catalog = self._job  # type: ignore[misc]
                 self._job = None
+                self._run = ChildRun(run_catalog_checks, catalog)
             started = time.perf_counter()
+            found: list[Diagnostic] | None = None
             try:
-                found = run_catalog_checks(catalog)
-            except Exception:
-                self._say(f"error: the catalog checks failed:\n{traceback.format_exc()}")
-                found = None
+                found = self._run.result()
+            except Cancelled:
+                pass
+            except Exception as problem:
+                self._say(f"error: the catalog checks failed:\n{problem}")
             with self._lock:
+                self._run = None
                 if found is not None and generation == self._generation:
                     self._take_catalog_findings(found, started)
                 with self._job_ready:
