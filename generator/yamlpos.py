@@ -81,11 +81,8 @@ class Positions:
         self._values, self._keys = {}, {}
         if self._source is not None:
             text, first_line = self._source
-            node = yaml.compose(text, Loader=_Loader)
-            if node is None:
-                self._values[()] = (first_line, 1)
-            else:
-                _Builder(Path(), first_line, [], self).build(node, ())
+            self._values[()] = (first_line, 1)
+            _Builder(Path(), first_line, [], self).build(text)
         self._source = None
 
     def of_value(self, loc: Loc) -> tuple[int, int]:
@@ -115,18 +112,14 @@ def parse_yaml(path: Path, text: str, first_line: int) -> tuple[ParsedYaml | Non
         return None, [error(path, line + first_line, col, "tab-indent",
                             "a tab is used for indentation; YAML allows only spaces",
                             "replace the tab with spaces")]
+    diagnostics: list[Diagnostic] = []
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        data = _Builder(path, first_line, diagnostics, None).build(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(path, exc, first_line)]
-    except yaml.YAMLError as exc:  # composer errors without a mark
+    except yaml.YAMLError as exc:  # errors without a mark
         return None, [error(path, first_line, 1, "yaml-syntax", f"YAML syntax error: {exc}")]
-    positions = Positions(source=(text, first_line))
-    if node is None:
-        return ParsedYaml({}, positions), []
-    diagnostics: list[Diagnostic] = []
-    data = _Builder(path, first_line, diagnostics, None).build(node, ())
-    return ParsedYaml(data, positions), diagnostics
+    return ParsedYaml({} if data is None else data, Positions(source=(text, first_line))), diagnostics
 
 
 def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int) -> Diagnostic:
@@ -145,6 +138,8 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int) -> Dia
 
 
 def _find_tab_indent(text: str) -> tuple[int, int] | None:
+    if "\t" not in text:
+        return None
     for index, line in enumerate(text.split("\n")):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
@@ -152,11 +147,28 @@ def _find_tab_indent(text: str) -> tuple[int, int] | None:
     return None
 
 
-class _Builder:
-    """Turns composed nodes into values, reporting duplicate keys.
+class _Frame:
+    """An open mapping or sequence while events stream past."""
 
-    With `record` set it also fills that `Positions` object; the fast path leaves it
-    out, since building a key path per node costs as much as the values themselves.
+    __slots__ = ("container", "loc", "key", "key_mark", "first_lines")
+
+    def __init__(self, container: dict | list, loc: Loc):
+        self.container = container
+        self.loc = loc
+        self.key: Any = _NO_KEY
+        self.key_mark: yaml.Mark | None = None
+        self.first_lines: dict[Any, int] = {}
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    """Builds values straight from libyaml's event stream, reporting duplicate keys.
+
+    Events skip PyYAML's node objects, about a quarter of the work. With `record`
+    set it also fills that `Positions` object; the fast path leaves it out, since
+    building a key path per value costs as much as the values themselves.
     """
 
     def __init__(self, path: Path, first_line: int, diagnostics: list[Diagnostic], record: Positions | None):
@@ -164,45 +176,74 @@ class _Builder:
         self.first_line = first_line
         self.diagnostics = diagnostics
         self.record = record
-        self.constructor = yaml.SafeLoader("")
+        self.loader = _Loader("")
+        self.anchors: dict[str, Any] = {}
 
-    def _pos(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + self.first_line, node.start_mark.column + 1
+    def _pos(self, mark: yaml.Mark) -> tuple[int, int]:
+        return mark.line + self.first_line, mark.column + 1
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        if self.record is not None:
-            self.record._values[loc] = self._pos(node)  # noqa: SLF001 - filled by its owner
-        if isinstance(node, yaml.MappingNode):
-            return self._build_mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            if self.record is None:
-                return [self.build(item, loc) for item in node.value]
-            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return self._build_scalar(node)
+    def build(self, text: str) -> Any:
+        """The first document's value (None for an empty one)."""
+        self.roots: list[Any] = []
+        stack: list[_Frame] = []
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value = self._scalar(event)
+                if event.anchor:
+                    self.anchors[event.anchor] = value
+                self._place(stack, value, event.start_mark)
+            elif kind is yaml.AliasEvent:
+                self._place(stack, self.anchors.get(event.anchor), event.start_mark)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                container: dict | list = {} if kind is yaml.MappingStartEvent else []
+                if event.anchor:
+                    self.anchors[event.anchor] = container
+                stack.append(_Frame(container, self._place(stack, container, event.start_mark)))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+        return self.roots[0] if self.roots else None
 
-    def _build_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self._build_scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            if not isinstance(key, (str, int)):
-                key = str(key)
-            if key in result:
-                line, col = self._pos(key_node)
-                first = next(k for k, _ in node.value if k.value == key_node.value)
-                self.diagnostics.append(error(
-                    self.path, line, col, "duplicate-key",
-                    f"'{key}' is given twice (first on line {self._pos(first)[0]})",
-                    "keep one of them; YAML would silently use the last"))
-                continue
+    def _place(self, stack: list[_Frame], value: Any, mark: yaml.Mark) -> Loc:
+        """Put a finished value into the open container; return the value's key path."""
+        if not stack:
+            self.roots.append(value)
             if self.record is not None:
-                self.record._keys[loc + (key,)] = self._pos(key_node)  # noqa: SLF001
-                result[key] = self.build(value_node, loc + (key,))
-            else:
-                result[key] = self.build(value_node, loc)
-        return result
+                self.record._values[()] = self._pos(mark)  # noqa: SLF001
+            return ()
+        frame = stack[-1]
+        container = frame.container
+        if type(container) is list:
+            loc = frame.loc + (len(container),) if self.record is not None else frame.loc
+            container.append(value)
+        elif frame.key is _NO_KEY:
+            key = value if isinstance(value, (str, int)) else str(value)
+            frame.key, frame.key_mark = key, mark
+            return frame.loc
+        else:
+            key, key_mark = frame.key, frame.key_mark
+            frame.key = _NO_KEY
+            line = key_mark.line + self.first_line
+            if key in frame.first_lines:
+                self.diagnostics.append(error(
+                    self.path, line, key_mark.column + 1, "duplicate-key",
+                    f"'{key}' is given twice (first on line {frame.first_lines[key]})",
+                    "keep one of them; YAML would silently use the last"))
+                return frame.loc
+            frame.first_lines[key] = line
+            container[key] = value
+            loc = frame.loc + (key,) if self.record is not None else frame.loc
+            if self.record is not None:
+                self.record._keys[loc] = self._pos(key_mark)  # noqa: SLF001
+        if self.record is not None:
+            self.record._values[loc] = self._pos(mark)  # noqa: SLF001
+        return loc
 
-    def _build_scalar(self, node: yaml.Node) -> Any:
-        tag, text = node.tag, node.value
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        text = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _Loader._tags.get((text, event.implicit)) or self.loader.resolve(yaml.ScalarNode, text, event.implicit)
         if tag == _STR:
             return text
         if tag == _FLOAT:
@@ -217,7 +258,8 @@ class _Builder:
                 return dt.date.fromisoformat(text)
             except ValueError:
                 return text  # e.g. 2025-13-01: the schema explains what is wrong with it
+        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
         try:
-            return self.constructor.construct_object(node)
+            return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError):
             return text
