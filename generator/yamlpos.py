@@ -1,8 +1,8 @@
 """YAML to Python values, keeping where each value was written.
 
 PyYAML's loader keeps the last of two duplicate keys without a word and throws
-away positions; we compose the node tree instead, construct the values ourselves,
-and record a `(line, column)` for every key path. Floats become `Decimal` built
+away positions; we read libyaml's event stream instead, build the values ourselves,
+and can record a `(line, column)` for every key path. Floats become `Decimal` built
 from the text the editor typed, so "0.40" never turns into 0.4000000000000000222.
 """
 
@@ -24,6 +24,7 @@ Loc = tuple[str | int, ...]
 _STR, _INT, _FLOAT, _TIMESTAMP = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "timestamp"))
 _PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's parser (~15x faster than pure Python, same marks) with a memoised resolver.
@@ -51,7 +52,7 @@ class Positions:
     """File positions (1-based line, column) of each value and each key, by path.
 
     Positions are needed only when something is reported, which is rare, so by default
-    they are computed on first use by composing the YAML text again: a clean check of
+    they are computed on first use by parsing the YAML text again: a clean check of
     thousands of reviews never pays for them.
     """
 
