@@ -2,7 +2,9 @@
 
 Prints reviews/s, wall time and peak memory of the check as a user runs it (a
 separate process, so start-up and imports count). Target on the 2-core machine:
-under 2 s and 500 MB for 2,500 reviews.
+under 2 s and 500 MB for 2,500 reviews. The generated reviews are heavier than
+real ones (every one has prose, offers, benchmarks and FAQ entries to check), so
+the same figures are also printed for the real models.dev catalog, imported.
 
     python bench/check_bench.py [--reviews 2500] [--runs 3]
 """
@@ -10,7 +12,7 @@ under 2 s and 500 MB for 2,500 reviews.
 from __future__ import annotations
 
 import argparse
-import resource
+import json
 import shutil
 import subprocess
 import sys
@@ -19,6 +21,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+MODELS_DEV = REPO.parent / "shared" / "data" / "models-dev" / "api.json"
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import write_corpus  # noqa: E402
@@ -33,20 +36,48 @@ def main() -> int:
         root = Path(tmp)
         shutil.copytree(REPO / "site_config", root / "site_config")
         write_corpus(root / "content", args.reviews)
-        command = [sys.executable, "-m", "generator.cli", "check", "--root", str(root), "--format", "json"]
-        best = float("inf")
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
-            best = min(best, time.perf_counter() - start)
-            if proc.returncode != 0:
-                print(proc.stdout[-2000:], proc.stderr[-2000:])
-                return 1
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"check: {args.reviews} reviews in {best:.2f} s (best of {args.runs}) = "
-          f"{args.reviews / best:,.0f} reviews/s, peak memory {peak_mb:.0f} MB")
-    print(f"target: < 2.00 s and < 500 MB -> {'met' if best < 2 and peak_mb < 500 else 'NOT met'}")
+        seconds, peak_mb = measure(["check", "--root", str(root)], args.runs)
+        report(f"generated corpus, {args.reviews} reviews", args.reviews, seconds, peak_mb)
+        print(f"target: < 2.00 s and < 500 MB -> {'met' if seconds < 2 and peak_mb < 500 else 'NOT met'}")
+        if MODELS_DEV.is_file():
+            imported = root / "imported"
+            subprocess.run([sys.executable, "-m", "generator.cli", "import", "models-dev", str(MODELS_DEV),
+                            "--all", "--root", str(root), "--into", str(imported)],
+                           check=True, capture_output=True, cwd=REPO)
+            count = len(list((imported / "models").glob("*/*.md")))
+            seconds, peak_mb = measure(["check", "--root", str(root), "--content", str(imported)], args.runs)
+            report(f"models.dev import, {count} reviews", count, seconds, peak_mb)
     return 0
+
+
+# Runs the CLI and reports on stderr the peak memory of the check and of its forked workers.
+_PROBE = ("import resource, sys\n"
+          "from generator.cli import main\n"
+          "status = main(sys.argv[1:])\n"
+          "peak = max(resource.getrusage(who).ru_maxrss for who in "
+          "(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+          "print(f'peak-kb {peak}', file=sys.stderr)\n"
+          "sys.exit(status)\n")
+
+
+def measure(arguments: list[str], runs: int) -> tuple[float, float]:
+    """Best wall time of `modelreview ARGUMENTS` over `runs`, and the largest peak memory."""
+    best, peak_kb = float("inf"), 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", _PROBE, *arguments, "--format", "json"],
+                              capture_output=True, text=True, cwd=REPO)
+        best = min(best, time.perf_counter() - start)
+        peak_kb = max(peak_kb, int(proc.stderr.rsplit("peak-kb ", 1)[1]))
+        errors = [d for d in json.loads(proc.stdout) if d["severity"] == "error"]
+        if errors:
+            raise SystemExit(f"check found {len(errors)} errors: {errors[:3]}")
+    return best, peak_kb / 1024
+
+
+def report(what: str, reviews: int, seconds: float, peak_mb: float) -> None:
+    print(f"check, {what}: {seconds:.2f} s (best run) = {reviews / seconds:,.0f} reviews/s, "
+          f"peak memory {peak_mb:.0f} MB")
 
 
 if __name__ == "__main__":
