@@ -42,6 +42,7 @@ class ChildRun(Generic[T]):
         pid = os.fork()
         if pid == 0:  # the child: compute, answer, leave without running any cleanup
             os.close(read)
+            _settle_child()
             try:
                 answer = pickle.dumps(("ok", self._function(*self._args)))
             except BaseException:
@@ -70,3 +71,22 @@ class ChildRun(Generic[T]):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+CHILD_SECONDS = 300
+
+
+def _settle_child() -> None:
+    """Make the child safe to run alone: it was forked from a process with other threads.
+
+    Only the forking thread survives a fork, so the child must not wait on anything
+    those threads might have held: it does no work in parallel of its own (no pool to
+    fork from a fork), takes the default action on Ctrl-C and SIGTERM (the parent's
+    Python handlers set events nobody in the child waits for), and gives up after
+    `CHILD_SECONDS` whatever happens, so a stuck child can never outlive its use.
+    """
+    os.environ["MODELREVIEW_SERIAL"] = "1"
+    for name in ("SIGINT", "SIGTERM"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.alarm(CHILD_SECONDS)
+
