@@ -178,3 +178,20 @@ def test_a_page_that_cannot_render_yet_keeps_its_last_version(preview, review):
     assert "error[binding-unknown-field]: {{ price.bogus }}" in line
     assert f"models/{KEY}/index.html: kept its last version (" in preview.out.getvalue()
     assert "Traceback" not in preview.out.getvalue()
+
+
+def test_a_project_that_starts_with_errors_is_served_once_they_are_fixed(tmp_path):
+    project = make_project(tmp_path / "project", reviews=4)
+    path = project.content_dir / "models" / f"{KEY}.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("bracket: value", "bracket: valeu"), encoding="utf-8")
+    with running_preview(project) as preview:
+        status, html = preview.get("")
+        assert status == 503
+        assert HTML(html).css_first("h1").text() == "Nothing to preview yet"
+        assert any("error[unknown-bracket]" in line for line in _box(html))
+        assert HTML(html).css_first("script#modelreview-livereload") is not None
+        preview.save(REVIEW, good)
+        status, html = preview.get(PAGE)
+        assert status == 200 and _box(html) == []
+        assert _title_and_summary(html)[0] == "Amber 0 Mini"
