@@ -195,3 +195,19 @@ def test_a_project_that_starts_with_errors_is_served_once_they_are_fixed(tmp_pat
         status, html = preview.get(PAGE)
         assert status == 200 and _box(html) == []
         assert _title_and_summary(html)[0] == "Amber 0 Mini"
+
+
+def test_idle_time_renders_every_page_then_writes_the_search_index(tmp_path):
+    import json
+    project = make_project(tmp_path / "project", reviews=4)
+    with running_preview(project, fill=True) as preview:
+        messages: list[str] = []
+        preview.site.announce = messages.append
+        assert preview.site.filled.wait(120)
+        assert preview.site.stale == 0
+        assert len(messages) == 1 and messages[0].startswith("every page rendered (")
+        index = json.loads(preview.get("search/search_index.json")[1])
+        locations = {doc["location"] for doc in index["docs"]}
+        assert f"models/{KEY}/" in locations
+        sitemap = preview.get("sitemap.xml")[1]
+        assert f"{preview.url}models/{KEY}/</loc>" in sitemap

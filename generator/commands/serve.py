@@ -44,6 +44,7 @@ def run_serve(project: Project, host: str, port: int, out: TextIO | None = None,
     site = MkDocsSite(project, config_file, site_dir, server.url)
     session = PreviewSession(project, site, watched_files=[config_file, docs_dir], out=out, tune_gc=True)
     server.site = session
+    site.announce = session.say
     watcher = Watcher([project.content_dir, project.config_dir, project.templates_dir, docs_dir],
                       [config_file], session.apply, wanted=_not_editor_litter)
     stop = stop or threading.Event()

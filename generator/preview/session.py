@@ -130,9 +130,9 @@ class PreviewSession:
                 self.pages.prepare(relative)
             except Exception as problem:
                 if not self.checks_idle.is_set() or any(d.is_error for d in self._catalog_found):
-                    self._say(f"{relative}: kept its last version ({problem})")
+                    self.say(f"{relative}: kept its last version ({problem})")
                 else:
-                    self._say(f"error: rendering {relative} failed:\n{traceback.format_exc()}")
+                    self.say(f"error: rendering {relative} failed:\n{traceback.format_exc()}")
 
     # What the watcher drives.
 
@@ -156,7 +156,7 @@ class PreviewSession:
                 if changed or rebuild:
                     self._check_and_show(self._displays(paths), started, rebuild, changed)
             except Exception:  # a bug in our code: say so, keep serving the last good site
-                self._say(f"error: the preview failed to take in the change:\n{traceback.format_exc()}")
+                self.say(f"error: the preview failed to take in the change:\n{traceback.format_exc()}")
 
     # Steps.
 
@@ -206,11 +206,11 @@ class PreviewSession:
         self._catalog_found = [d for d in self._catalog_found if d.file not in saved]
         now = self._checked + self._catalog_found
         if any(d.is_error for d in before) and not any(d.is_error for d in now):
-            self._say("fixed: no errors left")
+            self.say("fixed: no errors left")
         mine = [d for d in result.diagnostics if d.file in saved]
         if mine:
             self._show(mine)
-        self._say(f"{', '.join(sorted(saved)) or 'project'}: {what} ({time.perf_counter() - started:.2f} s)")
+        self.say(f"{', '.join(sorted(saved)) or 'project'}: {what} ({time.perf_counter() - started:.2f} s)")
         self._publish(now)
         self._queue_catalog_checks(result.catalog)
 
@@ -240,7 +240,7 @@ class PreviewSession:
             except Cancelled:
                 pass
             except Exception as problem:
-                self._say(f"error: the catalog checks failed:\n{problem}")
+                self.say(f"error: the catalog checks failed:\n{problem}")
             with self._lock:
                 self._run = None
                 if found is not None and generation == self._generation:
@@ -258,10 +258,10 @@ class PreviewSession:
         errors = [d for d in found if d.is_error]
         if errors:
             self._show(errors)
-            self._say(f"{summarize(errors)} found by the catalog checks "
+            self.say(f"{summarize(errors)} found by the catalog checks "
                       f"({time.perf_counter() - started:.2f} s)")
         elif any(d.is_error for d in before):
-            self._say("fixed: no errors left")
+            self.say("fixed: no errors left")
         self._publish(now)
 
     def _publish(self, diagnostics: list[Diagnostic]) -> None:
@@ -274,7 +274,7 @@ class PreviewSession:
         errors = sort_diagnostics(d for d in diagnostics if d.is_error)
         if _shown(errors) != _shown([d for d in before if d.is_error]):
             self._show(errors)
-        self._say(f"{summarize(errors)}: the preview keeps showing the last version without errors "
+        self.say(f"{summarize(errors)}: the preview keeps showing the last version without errors "
                   f"({time.perf_counter() - started:.2f} s)")
 
     def _needs_rebuild(self, path: Path) -> bool:
@@ -293,7 +293,7 @@ class PreviewSession:
                 shown.add(path.as_posix())
         return shown
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", file=self.out, flush=True)
 
     def _show(self, diagnostics: list[Diagnostic]) -> None:

@@ -26,6 +26,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import get_context
@@ -66,6 +67,7 @@ class MkDocsSite:
         self.fill_enabled = fill
         self.lock = threading.RLock()
         self.renders = 0                      # pages rendered so far (for tests and the benchmark)
+        self.announce: Callable[[str], None] = log.info   # where news for the terminal goes
         self.filled = threading.Event()       # set when no page is stale after a rebuild
         self._stale: set[str] = set()
         self._stale_templates: set[str] = set()
@@ -127,6 +129,7 @@ class MkDocsSite:
             self._catalog = catalog
             self._index_pages()
             self._stale = {f.src_uri for f in self._doc_files}
+            self._built_at = time.monotonic()
             self._stale_templates = set(config.theme.static_templates)
             if "404.html" in self._stale_templates:
                 self._render_template("404.html")
@@ -234,7 +237,8 @@ class MkDocsSite:
             self._render_template(name)
         self._config.plugins.on_post_build(config=self._config)  # type: ignore[union-attr]
         self.filled.set()
-        log.info("preview: every page rendered; search index written")
+        self.announce(f"every page rendered ({len(self._doc_files)} pages, "
+                      f"{time.monotonic() - self._built_at:.0f} s after set-up); search index written")
 
     def _fill_order(self, uri: str) -> tuple[int, str]:
         """Small pages first, so an edit arriving mid-fill rarely waits behind a big listing."""
