@@ -211,3 +211,17 @@ def test_idle_time_renders_every_page_then_writes_the_search_index(tmp_path):
         assert f"models/{KEY}/" in locations
         sitemap = preview.get("sitemap.xml")[1]
         assert f"{preview.url}models/{KEY}/</loc>" in sitemap
+
+
+def test_a_site_config_change_starts_the_site_over(preview):
+    path = preview.project.root / "site_config" / "site.yaml"
+    original = path.read_text(encoding="utf-8")
+    assert "  name: modelreview\n" in original
+    try:
+        preview.save("site_config/site.yaml", original.replace("  name: modelreview\n", "  name: Renamed reviews\n"))
+        assert "set up" in preview.out.getvalue().splitlines()[-1]
+        title = HTML(preview.get(PAGE)[1]).css_first("title").text()
+        assert title.endswith("Renamed reviews")
+    finally:
+        preview.save("site_config/site.yaml", original)
+    assert HTML(preview.get(PAGE)[1]).css_first("title").text().endswith("modelreview")
