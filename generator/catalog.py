@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .costs import MonthlyCost, blended_price, monthly_cost
 from .loader import ComparisonRecord, Content, PageRecord, ReviewRecord
-from .pairs import ambiguous_ids, ordered, pair_slug
+from .pairs import ambiguous_ids, ordered, ordered_slug
 from .schema import Bracket, Provider, Review, SiteConfig
 
 
@@ -90,14 +90,16 @@ class Catalog:
 def build_catalog(content: Content, config: SiteConfig) -> Catalog:
     """Resolve checked content; call only when `check` found no errors."""
     volumes = config.volumes
+    providers = {p.key: p for p in config.providers}
+    brackets = {b.key: b for b in config.brackets}
     models: dict[str, Model] = {}
     for record in sorted(content.reviews, key=lambda r: r.key):
         meta = record.meta
         price = meta.pricing
         models[record.key] = Model(
             record=record,
-            provider=config.provider(record.provider),  # type: ignore[arg-type]
-            bracket=config.bracket(meta.bracket),  # type: ignore[arg-type]
+            provider=providers[record.provider],
+            bracket=brackets[meta.bracket],
             grade_label=config.grading.label_for(meta.grade.score) if meta.grade else None,
             blended=blended_price(price.input, price.output, volumes.input_share),
             costs=[monthly_cost(price.input, price.output, tokens, volumes.input_share)
@@ -159,7 +161,7 @@ def _select_pairs(models: dict[str, Model], comparisons: list[ComparisonRecord],
         if a == b or a not in models or b not in models:
             return
         first, second = ordered(a, b)
-        slug = pair_slug(first, second, ambiguous)
+        slug = ordered_slug(first, second, ambiguous)
         pair = pairs.setdefault(slug, Pair(slug, first, second, []))
         if reason not in pair.reasons:
             pair.reasons.append(reason)

@@ -12,8 +12,9 @@ from typing import Iterable
 
 def ordered(a: str, b: str) -> tuple[str, str]:
     """Canonical order of two `provider/model-id` keys: alphabetical by model id, then provider."""
-    first, second = sorted((a, b), key=lambda key: (key.split("/", 1)[1], key))
-    return first, second
+    if (a.split("/", 1)[1], a) <= (b.split("/", 1)[1], b):
+        return a, b
+    return b, a
 
 
 def ambiguous_ids(keys: Iterable[str]) -> frozenset[str]:
@@ -25,6 +26,11 @@ def ambiguous_ids(keys: Iterable[str]) -> frozenset[str]:
 def pair_slug(a: str, b: str, ambiguous: frozenset[str] = frozenset()) -> str:
     """`<a>-vs-<b>` from the two model ids in canonical order."""
     first, second = ordered(a, b)
+    return ordered_slug(first, second, ambiguous)
+
+
+def ordered_slug(first: str, second: str, ambiguous: frozenset[str] = frozenset()) -> str:
+    """`pair_slug` for keys already in canonical order (the catalog orders each pair once)."""
     return f"{short_name(first, ambiguous)}-vs-{short_name(second, ambiguous)}"
 
 
