@@ -36,7 +36,7 @@ from typing import Callable, Protocol, TextIO
 from ..catalog import Catalog, build_catalog
 from ..config import load_site_config
 from ..diagnostics import Diagnostic, sort_diagnostics, summarize
-from ..project import CheckResult, Project, check_loaded, run_catalog_checks
+from ..project import CheckResult, Project, check_loaded, paused_gc, run_catalog_checks
 from ..render import page_problems, pages_affected_by, structural_changes
 from ..render.pages import COMPARE, page_uri, pair_uri, review_uri
 from ..report import file_lines, format_text
@@ -154,7 +154,8 @@ class PreviewSession:
                     self._load_config()
                 changed = self.store.update(paths)
                 if changed or rebuild:
-                    self._check_and_show(self._displays(paths), started, rebuild, changed)
+                    with paused_gc():  # a save builds many short-lived objects and no cycles
+                        self._check_and_show(self._displays(paths), started, rebuild, changed)
             except Exception:  # a bug in our code: say so, keep serving the last good site
                 self.say(f"error: the preview failed to take in the change:\n{traceback.format_exc()}")
 
