@@ -21,6 +21,8 @@ serve: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/check_bench.py
+	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/preview_bench.py
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

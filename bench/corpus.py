@@ -23,6 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.pairs import pair_slug  # noqa: E402
+from generator.seeds import default_bracket  # noqa: E402
 from generator.writer import dump_yaml, write_review_text  # noqa: E402
 
 # Real provider keys from site_config/providers.yaml.
@@ -106,7 +107,7 @@ def _front(model: dict[str, Any], rng: random.Random, today: dt.date, neighbours
         "name": model["name"],
         "snapshot": f"{model['model_id']}-{released:%Y-%m-%d}",
         "family": model["family"],
-        "bracket": _bracket(price_out),
+        "bracket": default_bracket(price_out),
         "aliases": [model["name"] + " Latest"],
         "released": released,
         "access": ["API", "Chat app"] if rng.random() < 0.5 else ["API"],
@@ -152,17 +153,6 @@ def _benchmark(spec: tuple[str, str, str], rng: random.Random, released: dt.date
     name, unit, source = spec
     return {"name": name, "score": Decimal(str(round(rng.uniform(20, 90), 1))), "unit": unit, "source": source,
             "date": min(today, released + dt.timedelta(days=rng.randint(0, 90)))}
-
-
-def _bracket(output: Decimal) -> str:
-    """The bracket descriptions in site_config/brackets.yaml, by output price."""
-    if output <= 1:
-        return "budget"
-    if output <= 5:
-        return "value"
-    if output <= 20:
-        return "premium"
-    return "frontier"
 
 
 def _body(model: dict[str, Any], rng: random.Random) -> str:
