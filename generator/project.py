@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -69,6 +70,16 @@ def check_project(project: Project, today: dt.date | None = None, strict: bool =
         return check_loaded(project, config, config_diagnostics, content, today, strict, only)
 
 
+def current_date() -> dt.date:
+    """Today, or the date in MODELREVIEW_TODAY (YYYY-MM-DD).
+
+    Staleness and future-date checks depend on the calendar; pinning the date lets a
+    CI job or a test judge fixed content the same way next month as today.
+    """
+    pinned = os.environ.get("MODELREVIEW_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
     """Loading builds hundreds of thousands of objects and no garbage cycles, so the
@@ -93,7 +104,7 @@ def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics
     `catalog_checks=False` stops before `CATALOG_CHECKS` (the preview runs those with
     `run_catalog_checks` after it has shown the edit); `resolve` lets the preview
     patch its previous catalog when an edit leaves the catalog's structure alone."""
-    today = today or dt.date.today()
+    today = today or current_date()
     diagnostics = config_diagnostics + content.diagnostics
     result = CheckResult(content, config)
     if config is not None:

@@ -80,3 +80,10 @@ def test_a_recent_grade_keeps_old_benchmark_results_fresh(site):
     bench = {"name": "MMLU", "score": 80, "unit": "%", "source": "https://example.org/", "date": dt.date(2020, 1, 1)}
     site.review("openai/old", valid_review(benchmarks=[bench], grade={"score": 2, "benchmarked": dt.date(2026, 10, 1)}))
     assert codes(site) == []
+
+
+def test_the_date_can_be_pinned_for_reproducible_checks(site, monkeypatch):
+    site.review("openai/recent", valid_review(reviewed=dt.date(2026, 11, 20)))
+    monkeypatch.setenv("MODELREVIEW_TODAY", "2026-11-01")
+    result = check_project(Project.at(site.root))
+    assert [(d.code, d.line) for d in result.diagnostics] == [("future-date", 24)]
