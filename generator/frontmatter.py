@@ -19,7 +19,6 @@ FENCE = "---"
 class SplitFile:
     """A file cut at its front-matter fences; line numbers are 1-based in the file."""
 
-    text: str                # the whole file, BOM removed and line endings normalised
     front_matter: str | None  # YAML between the fences, None when the file has none
     yaml_first_line: int     # file line of the first YAML line
     body: str
@@ -54,12 +53,12 @@ def split_front_matter(path: Path, text: str, required: bool) -> tuple[SplitFile
             return None, [error(path, 1, 1, "front-matter-missing",
                                 "the file does not start with a front-matter block",
                                 "put '---' on line 1, the review's fields, then another '---'")]
-        return SplitFile(text, None, 0, text, 1), []
+        return SplitFile(None, 0, text, 1), []
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (FENCE, "..."):
             yaml_text = "\n".join(lines[1:index]) + "\n"
             body = "\n".join(lines[index + 1:])
-            return SplitFile(text, yaml_text, 2, body, index + 2), []
+            return SplitFile(yaml_text, 2, body, index + 2), []
     return None, [error(path, 1, 1, "front-matter-unclosed",
                         "the front-matter block opened on line 1 is never closed",
                         "add a line with only '---' after the last field")]
