@@ -169,6 +169,9 @@ def load_page(path: Path, root: Path, raw: bytes | None = None) -> tuple[PageRec
 
 
 def display_path(path: Path, root: Path) -> str:
+    """How diagnostics name a file: relative to the project root when it is inside it."""
+    if path.is_absolute() and root.is_absolute() and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()  # the common case needs no file-system calls
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
