@@ -7,6 +7,7 @@ stage module it drives); imports are deferred so `check` does not pay for MkDocs
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -91,5 +92,18 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def run() -> None:
+    """The console script: `main`, then exit without tearing the heap down.
+
+    A check of thousands of reviews leaves a large heap that Python would free object
+    by object on the way out (~0.1 s at 2,500 reviews) although the process is ending
+    anyway; output is flushed first and no command leaves work for exit handlers.
+    """
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -6,6 +6,7 @@ loaded yields diagnostics and no record; the other files load regardless.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,7 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
     """Load every review, comparison and page below `content_dir`."""
     root = project_root or content_dir.parent
     content = Content()
-    paths = [p for p in sorted((content_dir / "models").rglob("*")) if p.is_file() and not _ignored(p)]
+    paths = [p for p in _files_below(content_dir / "models") if not _ignored(p)]
     # Parsing YAML is most of the work and needs no other file, so large catalogs parse
     # on every core; validation builds pydantic objects, which are slow to send back.
     parsed = map_ranges(lambda start, end: [_parse_review(p, content_dir, root, None) for p in paths[start:end]],
@@ -208,6 +209,15 @@ def _parse_front_matter(display: Path, split: SplitFile, model: type[M]) -> tupl
     if meta is None or any(d.is_error for d in diagnostics):
         return None, diagnostics
     return (meta, parsed.positions), diagnostics
+
+
+def _files_below(folder: Path) -> list[Path]:
+    """Every file below `folder`, in path order; os.walk needs no stat call per file."""
+    found: list[str] = []
+    for parent, _, names in os.walk(folder):
+        found.extend(os.path.join(parent, name) for name in names)
+    found.sort(key=lambda path: path.split(os.sep))
+    return [Path(path) for path in found]
 
 
 def _ignored(path: Path) -> bool:
