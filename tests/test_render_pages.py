@@ -82,3 +82,24 @@ def test_reserved_page_names_are_reported(site):
         ("content/pages/models.md", "reserved-page-name",
          "a page named 'models' would replace the generated /models/ section")]
     assert "models.md" not in page_list(catalog)
+
+
+def test_a_page_that_binds_another_model_goes_stale_with_it(site):
+    """The preview re-renders only affected pages; a bound number must not be left behind."""
+    import datetime as dt
+
+    from generator.project import Project, check_project
+    from generator.render.pages import pages_affected_by, review_uri
+    from conftest import valid_review
+
+    # different providers, families and brackets: nothing links them but the bindings
+    site.review("google/alpha", valid_review(name="Alpha", family="a"),
+                body="Beta costs {{ mistral/beta: price.output }} on output.\n")
+    site.review("mistral/beta", valid_review(name="Beta", family="b", bracket="premium"))
+    site.review("anthropic/gamma", valid_review(name="Gamma", family="c", bracket="frontier",
+                                                summary="{{ ratio output Beta }} the price of Beta."))
+    site.review("deepseek/delta", valid_review(name="Delta", family="d", bracket="budget"))
+    catalog = check_project(Project.at(site.root), today=dt.date(2026, 11, 21)).catalog
+    affected = pages_affected_by(catalog, "mistral/beta")
+    assert {review_uri("google/alpha"), review_uri("anthropic/gamma")} <= affected
+    assert review_uri("deepseek/delta") not in affected

@@ -38,7 +38,8 @@ from ..formatting import (format_cost, format_count, format_percent, format_pric
 from .extract import inline_ranges, mask_code
 from .numbers import parse_volume
 
-__all__ = ["Binding", "BindingProblem", "FIELDS", "binding_problems", "binding_spans", "check_bindings",
+__all__ = ["Binding", "BindingProblem", "FIELDS", "binding_problems", "binding_spans", "bound_models",
+           "check_bindings",
            "escape_value", "expand_bindings", "expand_text", "resolve_binding"]
 
 _OPEN = re.compile(r"(?<!\\)\{\{")
@@ -133,6 +134,28 @@ def resolve_binding(source: str, catalog: Catalog, page_model: str | None) -> st
     close = difflib.get_close_matches(verb, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(FIELDS)}; or cost, ratio, cheaper"
     raise BindingProblem("binding-unknown-field", f"'{rest}' is not a field a binding can show", hint)
+
+
+def bound_models(text: str, catalog: Catalog) -> set[str]:
+    """Keys of the other models whose data `text`'s bindings show.
+
+    The preview re-renders a page when a model it binds changes; erring on the side of
+    a stale-marked page is harmless, so bindings in code spans count too.
+    """
+    if "{{" not in text:
+        return set()
+    found: set[str] = set()
+    for match in _BINDING.finditer(text):
+        model_name, rest = _split_model(" ".join(match.group(1).split()))
+        words = rest.split(" ")
+        names = [model_name] if model_name else []
+        if words[0] in ("ratio", "cheaper") and len(words) > 2:
+            names.append(" ".join(words[2:]))
+        for name in names:
+            model = catalog.find(name)
+            if model is not None:
+                found.add(model.key)
+    return found
 
 
 def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalog import Catalog
+from ..claims.bindings import bound_models
 from ..diagnostics import Diagnostic, error
+from ..loader import ComparisonRecord, ReviewRecord
 
 HOME = "index.md"
 MODELS = "models/index.md"
@@ -118,12 +120,25 @@ def pages_affected_by(catalog: Catalog, key: str) -> set[str]:
     for other in catalog.models.values():
         meta = other.meta
         if (key in other.peers or key in meta.alternatives or key in other.same_provider
-                or meta.lifecycle.successor == key):
+                or meta.lifecycle.successor == key or _binds(other.record, key, catalog)):
             affected.add(review_uri(other.key))
+    for pair in catalog.pairs.values():
+        if pair.editorial is not None and _binds(pair.editorial, key, catalog):
+            affected.add(pair_uri(pair.slug))
     affected.add(provider_uri(model.record.provider))
     affected |= {provider_uri(offer.provider) for offer in model.meta.offers}
     affected.add(bracket_uri(model.meta.bracket))
     return affected
+
+
+def _binds(record: ReviewRecord | ComparisonRecord, key: str, catalog: Catalog) -> bool:
+    """Whether the record's prose binds data of model `key` (`{{ key: price }}`, `{{ ratio output key }}`)."""
+    meta = record.meta
+    texts = [record.body, getattr(meta, "summary", None) or "", getattr(meta, "verdict", None) or ""]
+    for name in ("strengths", "limitations", "quirks"):
+        texts += getattr(meta, name, [])
+    texts += [entry.answer for entry in getattr(meta, "faq", [])]
+    return any(key in bound_models(text, catalog) for text in texts if "{{" in text)
 
 
 def structural_changes(old: Catalog, new: Catalog) -> set[str]:
