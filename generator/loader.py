@@ -132,9 +132,8 @@ def _parse_review(path: Path, content_dir: Path, root: Path, raw: bytes | None) 
 def _validate_review(item: _ParsedReview) -> tuple[ReviewRecord | None, list[Diagnostic]]:
     if item.split is None or item.parsed is None:
         return None, item.diagnostics
-    meta, found = validate(Review, item.parsed.data, item.parsed.positions, Path(item.display))
-    diagnostics = item.diagnostics + found
-    if meta is None or any(d.is_error for d in diagnostics):
+    meta, diagnostics = _validated(Review, item.parsed, Path(item.display), item.diagnostics)
+    if meta is None:
         return None, diagnostics
     return ReviewRecord(item.path, item.display, meta, item.parsed.positions, item.split.body,
                         item.split.body_first_line, item.provider, item.model_id), diagnostics
@@ -204,11 +203,20 @@ def _parse_front_matter(display: Path, split: SplitFile, model: type[M]) -> tupl
     parsed, diagnostics = parse_yaml(display, split.front_matter or "", split.yaml_first_line)
     if parsed is None:
         return None, diagnostics
-    meta, schema_diagnostics = validate(model, parsed.data, parsed.positions, display)
-    diagnostics = diagnostics + schema_diagnostics
-    if meta is None or any(d.is_error for d in diagnostics):
+    meta, diagnostics = _validated(model, parsed, display, diagnostics)
+    if meta is None:
         return None, diagnostics
     return (meta, parsed.positions), diagnostics
+
+
+def _validated(model: type[M], parsed: ParsedYaml, display: Path, diagnostics: list[Diagnostic]
+               ) -> tuple[M | None, list[Diagnostic]]:
+    """The schema's verdict on parsed YAML; None when it or parsing found an error."""
+    meta, found = validate(model, parsed.data, parsed.positions, display)
+    diagnostics = diagnostics + found
+    if meta is None or any(d.is_error for d in diagnostics):
+        return None, diagnostics
+    return meta, diagnostics
 
 
 def _files_below(folder: Path) -> list[Path]:
