@@ -61,9 +61,8 @@ class Positions:
                  source: tuple[str, int] | None = None):
         self._values = values
         self._keys = keys
-        self._source = source
-        # Kept after positions are computed: a check that reports a claim inside a long text
-        # value needs the characters of that value, not only where it starts.
+        # The YAML text and its first file line. Kept after positions are computed: a check
+        # that reports a claim inside a long text value needs that value's characters.
         self.source = source
 
     @property
@@ -80,11 +79,10 @@ class Positions:
         if self._values is not None:
             return
         self._values, self._keys = {}, {}
-        if self._source is not None:
-            text, first_line = self._source
+        if self.source is not None:
+            text, first_line = self.source
             self._values[()] = (first_line, 1)
             _Builder(Path(), first_line, [], self).build(text)
-        self._source = None
 
     def of_value(self, loc: Loc) -> tuple[int, int]:
         """The closest recorded position: a missing field points at its parent."""
