@@ -46,6 +46,7 @@ _OPEN = re.compile(r"(?<!\\)\{\{")
 _BINDING = re.compile(r"(?<!\\)\{\{([^{}\n]*)\}\}")
 _SPLIT = re.compile(r"(\d{1,3})/(\d{1,3})")
 _DIMENSIONS = ("input", "output", "blended")
+_COMPARISONS = ("ratio", "cheaper")
 _MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_START_MARKER = re.compile(r"^(\s*|\s*\d+)((?<!\d)[-+]|(?<=\d)[.)])(?=\s|$)")
 
@@ -117,20 +118,18 @@ def binding_spans(text: str, markdown: bool = True) -> tuple[list[Binding], list
 
 def resolve_binding(source: str, catalog: Catalog, page_model: str | None) -> str:
     """The formatted value of one binding's inside text; raises `BindingProblem`."""
-    text = " ".join(source.split())
-    if not text:
+    model_name, verb, args = _parse(source)
+    if not verb:
         raise BindingProblem("binding-syntax", "empty data binding '{{ }}'", "write e.g. {{ price.input }}")
-    model_name, rest = _split_model(text)
     model = _model(model_name, catalog) if model_name else _page_model(catalog, page_model)
-    words = rest.split(" ")
-    verb = words[0]
     if verb == "cost":
-        return _resolve_cost(model, catalog, words[1:])
-    if verb in ("ratio", "cheaper"):
-        return _resolve_comparison(verb, model, catalog, words[1:])
-    if len(words) == 1 and verb in FIELDS:
+        return _resolve_cost(model, catalog, args)
+    if verb in _COMPARISONS:
+        return _resolve_comparison(verb, model, catalog, args)
+    if not args and verb in FIELDS:
         return FIELDS[verb](model, catalog)
-    known = [*FIELDS, "cost", "ratio", "cheaper"]
+    rest = " ".join([verb, *args])
+    known = [*FIELDS, "cost", *_COMPARISONS]
     close = difflib.get_close_matches(verb, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(FIELDS)}; or cost, ratio, cheaper"
     raise BindingProblem("binding-unknown-field", f"'{rest}' is not a field a binding can show", hint)
@@ -146,11 +145,10 @@ def bound_models(text: str, catalog: Catalog) -> set[str]:
         return set()
     found: set[str] = set()
     for match in _BINDING.finditer(text):
-        model_name, rest = _split_model(" ".join(match.group(1).split()))
-        words = rest.split(" ")
+        model_name, verb, args = _parse(match.group(1))
         names = [model_name] if model_name else []
-        if words[0] in ("ratio", "cheaper") and len(words) > 2:
-            names.append(" ".join(words[2:]))
+        if verb in _COMPARISONS and len(args) > 1:
+            names.append(_other_name(args))
         for name in names:
             model = catalog.find(name)
             if model is not None:
@@ -255,6 +253,18 @@ def binding_problems(catalog: Catalog, display: str, text: str, page_model: str 
     return found
 
 
+def _parse(source: str) -> tuple[str | None, str, list[str]]:
+    """A binding's inside text as (model name or None, verb or field, arguments)."""
+    model_name, rest = _split_model(" ".join(source.split()))
+    verb, *args = rest.split(" ")
+    return model_name, verb, args
+
+
+def _other_name(args: list[str]) -> str:
+    """The other model of `ratio`/`cheaper`: everything after the dimension (names have spaces)."""
+    return " ".join(args[1:])
+
+
 def _split_model(text: str) -> tuple[str | None, str]:
     """"openai/gpt-4.1: price.output" -> ("openai/gpt-4.1", "price.output"); keys may hold ':'."""
     if ": " not in text:
@@ -301,7 +311,7 @@ def _resolve_comparison(verb: str, model: Model, catalog: Catalog, args: list[st
     usage = f"write {{{{ {verb} output openai/gpt-4.1 }}}}: input, output or blended, then the other model"
     if len(args) < 2 or args[0] not in _DIMENSIONS:
         raise BindingProblem("binding-syntax", f"{verb} needs input, output or blended and another model", usage)
-    other = _model(" ".join(args[1:]), catalog)
+    other = _model(_other_name(args), catalog)
     if other.key == model.key:
         raise BindingProblem("binding-syntax", f"{verb} compares two different models, got {model.key} twice", usage)
     mine, theirs = _dimension_price(model, catalog, args[0]), _dimension_price(other, catalog, args[0])
