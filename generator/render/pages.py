@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..catalog import Catalog
 from ..claims.bindings import bound_models
+from ..claims.fields import comparison_prose, review_prose
 from ..diagnostics import Diagnostic, error
 from ..loader import ComparisonRecord, ReviewRecord
 
@@ -133,12 +134,9 @@ def pages_affected_by(catalog: Catalog, key: str) -> set[str]:
 
 def _binds(record: ReviewRecord | ComparisonRecord, key: str, catalog: Catalog) -> bool:
     """Whether the record's prose binds data of model `key` (`{{ key: price }}`, `{{ ratio output key }}`)."""
-    meta = record.meta
-    texts = [record.body, getattr(meta, "summary", None) or "", getattr(meta, "verdict", None) or ""]
-    for name in ("strengths", "limitations", "quirks"):
-        texts += getattr(meta, name, [])
-    texts += [entry.answer for entry in getattr(meta, "faq", [])]
-    return any(key in bound_models(text, catalog) for text in texts if "{{" in text)
+    fields = review_prose(record) if isinstance(record, ReviewRecord) else comparison_prose(record)
+    texts = [record.body, *(field.text for field in fields)]
+    return any(key in bound_models(text, catalog) for text in texts)
 
 
 def structural_changes(old: Catalog, new: Catalog) -> set[str]:
