@@ -9,6 +9,7 @@ from typing import TextIO
 
 from ..importers import CatalogError
 from ..importers.run import ImportReport, ImportSetupError, import_catalog
+from ..loader import display_path
 from ..project import Project
 
 LIST_LIMIT = 25   # beyond this many created files, print the count only
@@ -37,11 +38,11 @@ def format_report(report: ImportReport, root: Path) -> str:
              f"{len(read.records):,} chat listings, {sum(read.not_chat.values()):,} not chat"
              + (f" ({_kinds(read.not_chat)})" if read.not_chat else "")]
     if len(report.created) <= LIST_LIMIT:
-        lines += [f"created {_show(p, root)}" for p in report.created]
-    lines += [f"exists  {_show(p, root)}: {why}" for p, why in report.existing]
+        lines += [f"created {display_path(p, root)}" for p in report.created]
+    lines += [f"exists  {display_path(p, root)}: {why}" for p, why in report.existing]
     lines += [f"skipped {s.key}: {s.reason}" for s in report.skipped]
     lines += [f"error: '{m}' is not a chat model in {read.source.title}" for m in report.not_found]
-    lines.append(f"{len(report.created):,} reviews written to {_show(report.into, root)}, "
+    lines.append(f"{len(report.created):,} reviews written to {display_path(report.into, root)}, "
                  f"{len(report.skipped):,} entries skipped, {len(report.existing):,} already there"
                  + (f", {report.renamed:,} renamed to keep names unique" if report.renamed else "")
                  + f" ({report.seconds:.2f} s)")
@@ -52,8 +53,3 @@ def _kinds(counts) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _show(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

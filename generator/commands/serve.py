@@ -18,6 +18,7 @@ from typing import TextIO
 
 from mkdocs.config import load_config
 
+from ..loader import display_path
 from ..preview.server import PreviewServer
 from ..preview.session import PreviewSession
 from ..preview.site import MkDocsSite
@@ -53,7 +54,7 @@ def run_serve(project: Project, host: str, port: int, out: TextIO | None = None,
     try:
         serving.start()
         print(f"Serving on {server.url} (watching content/, site_config/, templates/, "
-              f"{_shown(docs_dir, project.root)}/ and mkdocs.yml; Ctrl-C to stop)", file=out, flush=True)
+              f"{display_path(docs_dir, project.root)}/ and mkdocs.yml; Ctrl-C to stop)", file=out, flush=True)
         session.start()
         watcher.start()
         if ready is not None:
@@ -72,13 +73,6 @@ def _not_editor_litter(path: Path) -> bool:
     """Swap files, backups and hidden files change while typing; they are not saves."""
     name = path.name
     return not (name.startswith(".") or name.endswith(("~", ".swp", ".swx", ".tmp")) or name == "4913")
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _stop_on_signals(stop: threading.Event) -> dict:

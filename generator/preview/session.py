@@ -36,6 +36,7 @@ from typing import Callable, Protocol, TextIO
 from ..catalog import Catalog, build_catalog
 from ..config import load_site_config
 from ..diagnostics import Diagnostic, sort_diagnostics, summarize
+from ..loader import display_path
 from ..project import CheckResult, Project, check_loaded, paused_gc, run_catalog_checks
 from ..render import page_problems, pages_affected_by, structural_changes
 from ..render.pages import COMPARE, page_uri, pair_uri, review_uri
@@ -285,14 +286,7 @@ class PreviewSession:
                 or any(_under(path, p) for p in self._rebuild_paths if p.is_dir()))
 
     def _displays(self, paths: set[Path]) -> set[str]:
-        root = self.project.root.resolve()
-        shown = set()
-        for path in paths:
-            try:
-                shown.add(path.resolve().relative_to(root).as_posix())
-            except ValueError:
-                shown.add(path.as_posix())
-        return shown
+        return {display_path(path, self.project.root) for path in paths}
 
     def say(self, text: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", file=self.out, flush=True)
