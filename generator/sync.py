@@ -54,7 +54,7 @@ from .frontmatter import split_front_matter
 from .importers import CatalogSource, ImportedModel, read_catalog
 from .importers.ids import match_key, split_id
 from .loader import ReviewRecord, load_content, load_review
-from .project import Project
+from .project import Project, current_date
 from .sync_text import FrontMatterText
 
 PRICES = ("input", "output", "cached_input")
@@ -100,7 +100,7 @@ def plan_sync(project: Project, fmt: str, file: Path, today: dt.date | None = No
     if config is None:
         raise SyncSetupError("site_config/ does not load; run `modelreview check` first")
     read = read_catalog(fmt, file, {p.key for p in config.providers})
-    as_of = min(read.source.as_of, today or dt.date.today())
+    as_of = min(read.source.as_of, today or current_date())
     plan = SyncPlan(read.source)
     index = _index(read.records)
     sellers = {r.provider for r in read.records}

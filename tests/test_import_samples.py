@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -65,3 +67,22 @@ def test_without_seeds_openrouter_has_no_release_dates_to_offer(site):
     status, files, out = imported(site, "openrouter", "openrouter-sample.json")
     assert (status, files) == (0, [])
     assert out.splitlines()[-1].startswith("0 reviews written to content, 15 entries skipped")
+
+
+@pytest.mark.parametrize("mtime, verified", [
+    (dt.date(2027, 2, 1), TODAY),                # copied or pinned: later than the import day
+    (dt.date(2026, 10, 3), dt.date(2026, 10, 3)),  # an older download keeps its own day
+])
+def test_litellm_prices_are_verified_on_the_files_day_but_never_after_today(seeded, tmp_path, mtime, verified):
+    """LiteLLM's file has no date of its own, so its mtime stands in for one."""
+    sample = tmp_path / "litellm-sample.json"
+    shutil.copyfile(SAMPLES / "litellm-sample.json", sample)
+    stamp = dt.datetime.combine(mtime, dt.time(12)).timestamp()
+    os.utime(sample, (stamp, stamp))
+    status = run_import(Project.at(seeded.root), "litellm", sample, None, ["gpt-4.1-mini"], False, None,
+                        today=TODAY, out=io.StringIO())
+    assert status == 0
+    result = check_project(Project.at(seeded.root), today=TODAY)
+    assert not [d for d in result.diagnostics if d.is_error]
+    mini = next(r.meta for r in result.content.reviews if r.key == "openai/gpt-4.1-mini")
+    assert (mini.pricing.verified, mini.sources[0].accessed) == (verified, verified)

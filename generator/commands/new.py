@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..project import Project
+from ..project import Project, current_date
 from ..seeds import default_bracket, find_seed
 from ..writer import write_review_text
 
@@ -31,7 +31,7 @@ def run_new(project: Project, ref: str, today: dt.date | None = None) -> int:
     if path.exists():
         print(f"error: {path} already exists; edit it instead")
         return 1
-    today = today or dt.date.today()
+    today = today or current_date()
     facts, source = find_seed(project.seeds_dir, provider, model_id)
     front = scaffold(model_id, facts, source, today)
     header = ("Prefilled from seeds/: check every fact against its source before publishing."

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..config import load_site_config
 from ..loader import load_content
-from ..project import Project
+from ..project import Project, current_date
 from ..writer import write_review_text
 from . import read_catalog
 from .grouping import PlannedModel, plan_models
@@ -51,7 +51,7 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
                    models: list[str] | None = None, all_: bool = False, into: Path | None = None,
                    today: dt.date | None = None) -> ImportReport:
     started = time.perf_counter()
-    today = today or dt.date.today()
+    today = today or current_date()
     if not (all_ or provider or models):
         raise ImportSetupError("say which models to import: --model ID, --provider P or --all")
     config, _ = load_site_config(project.config_dir, project.root)
@@ -59,6 +59,9 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
         raise ImportSetupError("site_config/ does not load; run `modelreview check` first")
     names = {p.key: p.name for p in config.providers}
     read = read_catalog(fmt, file, set(names))
+    # A file's mtime can be later than the day we import on (a pinned MODELREVIEW_TODAY, a
+    # copied file); a price cannot have been verified after the day it was written down.
+    read.source = replace(read.source, as_of=min(read.source.as_of, today))
     content_dir = (into or project.content_dir).resolve()
     report = ImportReport(read, content_dir)
     report.skipped.extend(read.skipped)

@@ -37,7 +37,7 @@ from ..catalog import Catalog, build_catalog
 from ..config import load_site_config
 from ..diagnostics import Diagnostic, sort_diagnostics, summarize
 from ..loader import display_path
-from ..project import CheckResult, Project, check_loaded, paused_gc, run_catalog_checks
+from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
 from ..render import page_problems, pages_affected_by, structural_changes
 from ..render.pages import COMPARE, page_uri, pair_uri, review_uri
 from ..report import file_lines, format_text
@@ -65,7 +65,7 @@ class Pages(Protocol):
 
 class PreviewSession:
     def __init__(self, project: Project, pages: Pages, watched_files: list[Path] | None = None,
-                 out: TextIO | None = None, today: Callable[[], dt.date] = dt.date.today,
+                 out: TextIO | None = None, today: Callable[[], dt.date] = current_date,
                  tune_gc: bool = False):
         """`tune_gc=True` (for the `serve` process, not for tests) freezes the heap after each
         full set-up, so garbage collections during edits skip the long-lived objects."""
