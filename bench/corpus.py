@@ -23,6 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.pairs import pair_slug  # noqa: E402
+from generator.project import current_date  # noqa: E402
 from generator.seeds import default_bracket  # noqa: E402
 from generator.writer import dump_yaml, write_review_text  # noqa: E402
 
@@ -60,10 +61,10 @@ def write_corpus(content_dir: Path, n: int, seed: int = 0, today: dt.date | None
     """Write `n` reviews (and their editorial comparisons) below `content_dir`.
 
     `today` anchors every date so nothing is in the future or stale; it defaults to
-    the real today because `check` measures staleness against the real today.
+    the day `check` judges against (today, or MODELREVIEW_TODAY when pinned).
     """
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or current_date()
     models = _plan(n, rng, today)
     keys = [m["key"] for m in models]
     for i, model in enumerate(models):

@@ -16,6 +16,19 @@ REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 21)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pinned_today():
+    """Every test, every module-scoped project and every command they start judge dates as of TODAY.
+
+    Without this a suite that passes today fails next month: staleness warnings
+    appear once the fixtures' verified dates age past their thresholds. Session
+    scope, so it is set before module-scoped fixtures write their projects.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MODELREVIEW_TODAY", TODAY.isoformat())
+        yield
+
+
 def valid_review(**overrides: Any) -> dict[str, Any]:
     """Front matter that passes every check; nested dicts in overrides are merged."""
     base: dict[str, Any] = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, valid_review
+from conftest import REPO, TODAY, valid_review
 from render_sample import add_publishing, parse, write_sample
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -20,9 +20,7 @@ def mkdocs_build(root: Path, out: Path, *args: str, content: Path | None = None,
                  today: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("MODELREVIEW_CONTENT", None)
-    env.pop("MODELREVIEW_TODAY", None)
-    if today is not None:
-        env["MODELREVIEW_TODAY"] = today
+    env["MODELREVIEW_TODAY"] = today or TODAY.isoformat()
     if content is not None:
         env["MODELREVIEW_CONTENT"] = str(content)
     return subprocess.run([str(MKDOCS), "build", "-f", str(root / "mkdocs.yml"), "-d", str(out), *args],
@@ -81,6 +79,6 @@ def test_shipped_site_builds_strict(tmp_path):
     """The repository's own content, config, templates and mkdocs.yml, as `mkdocs build --strict` sees them."""
     # As of the day the content was last reviewed: after 180 days its prices are
     # (rightly) stale, which --strict would turn into a failure of this test.
-    run = mkdocs_build(REPO, tmp_path / "out", "--strict", today="2026-11-21")
+    run = mkdocs_build(REPO, tmp_path / "out", "--strict", today=TODAY.isoformat())
     assert run.returncode == 0, run.stderr[-3000:]
     assert (tmp_path / "out/models/openai/gpt-4.1-mini/index.html").is_file()
