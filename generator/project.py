@@ -19,6 +19,7 @@ from .checks import check_content
 from .claims import check_claims
 from .config import load_site_config
 from .diagnostics import Diagnostic, escalate
+from .faq_questions import check_faq
 from .loader import Content, load_content
 from .schema import SiteConfig
 
@@ -54,7 +55,7 @@ class CheckResult:
 
 CatalogCheck = Callable[[Catalog], list[Diagnostic]]
 # Checks that need resolved values (costs, names of other models) run on the catalog.
-CATALOG_CHECKS: list[CatalogCheck] = [check_claims]
+CATALOG_CHECKS: list[CatalogCheck] = [check_claims, check_faq]
 
 
 def check_project(project: Project, today: dt.date | None = None, strict: bool = False,

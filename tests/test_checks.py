@@ -87,3 +87,20 @@ def test_the_date_can_be_pinned_for_reproducible_checks(site, monkeypatch):
     monkeypatch.setenv("MODELREVIEW_TODAY", "2026-11-01")
     result = check_project(Project.at(site.root))
     assert [(d.code, d.line) for d in result.diagnostics] == [("future-date", 24)]
+
+
+def test_faq_entries_the_page_would_not_show_are_warned_at_their_question(site):
+    site.review("openai/alpha", valid_review(name="Alpha", faq=[
+        {"question": "Can it read images?", "answer": "No."},
+        {"question": "What is the context window of Alpha", "answer": "A typed, stale answer."},
+        {"question": "How good is Alpha?", "answer": "Not graded, so this one is shown."},
+        {"question": "can it  read images?", "answer": "Asked twice."}]))
+    lines = (site.root / "content/models/openai/alpha.md").read_text().splitlines()
+    line_of = {q: next(n for n, text in enumerate(lines, 1) if q in text)
+               for q in ("What is the context window of Alpha", "can it  read images?")}
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert [(d.severity.value, d.code, d.line, d.column) for d in result.diagnostics] == [
+        ("warning", "faq-repeats-derived", line_of["What is the context window of Alpha"], 15),
+        ("warning", "faq-duplicate", line_of["can it  read images?"], 15)]
+    assert result.diagnostics[0].message == ("the page already answers 'What is the context window of Alpha' "
+                                             "from the data, so this entry is not shown")

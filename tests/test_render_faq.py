@@ -87,7 +87,8 @@ def test_an_editor_entry_repeating_a_derived_question_gives_way_to_the_derived_a
         name="GPT-4.1 nano", family="gpt-4.1", bracket="budget", context_window=1047576, max_output=32768,
         pricing={"input": 0.10, "output": 0.40},
         faq=[{"question": "what is the  CONTEXT window of gpt-4.1 nano", "answer": "A typed, stale answer."},
-             {"question": "Can it read images?", "answer": "Yes."}]))
+             {"question": "Can it read images?", "answer": "Yes."},
+             {"question": "can it read images", "answer": "Asked twice; the first answer stays."}]))
     index = SiteIndex.of(sample_catalog(site))
     items = review_faq(index, index.model("openai/gpt-4.1-nano"))
     context = [i for i in items if "context window" in i.question.casefold()]

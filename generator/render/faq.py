@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from ..catalog import Model
 from ..claims.bindings import expand_text
+from ..faq_questions import (competitor_keys, competitors_question, context_question, cost_question,
+                             grade_question, quirks_question, shown_entries)
 from ..formatting import format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
 from .format import format_bill, format_grade, format_share
@@ -32,11 +34,8 @@ class FaqItem:
 def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
     """Derived answers (cost, context, grade, quirks, competitors), then the editor's entries.
 
-    An editor's entry that asks a question the derived FAQ already asks (the same
-    words, ignoring case, spacing and the question mark) is dropped and the derived
-    answer wins: it is computed from the data, so it cannot go stale, and a page
-    asking the same question twice with two answers would leave readers to guess
-    which one is current.
+    Editor entries that repeat a question are left out (`faq_questions.shown_entries`);
+    `check` warns about each at its line.
     """
     items = [_cost_answer(index, model), _context_answer(model)]
     grade = _grade_answer(index, model)
@@ -46,20 +45,15 @@ def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
     competitors = _competitors_answer(index, model)
     if competitors:
         items.append(competitors)
-    asked = {_question_key(item.question) for item in items}
-    items += [FaqItem(entry.question, expand_text(entry.answer, index.catalog, model.key), False)
-              for entry in model.meta.faq if _question_key(entry.question) not in asked]
+    entries = model.meta.faq
+    items += [FaqItem(entries[i].question, expand_text(entries[i].answer, index.catalog, model.key), False)
+              for i in shown_entries(index.catalog, model)]
     return items
-
-
-def _question_key(question: str) -> str:
-    return " ".join(question.casefold().split()).rstrip("?").rstrip()
 
 
 def main_competitors(index: SiteIndex, model: Model) -> list[Model]:
     """The editor's alternatives first, then the nearest bracket peers by price."""
-    keys = list(dict.fromkeys([*model.meta.alternatives, *model.peers]))
-    return [index.model(k) for k in keys if k in index.catalog.models][:MAX_COMPETITORS]
+    return [index.model(k) for k in competitor_keys(index.catalog, model)][:MAX_COMPETITORS]
 
 
 def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
@@ -82,7 +76,7 @@ def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
             answer += "." if dearest is model else f"; the most expensive is {dearest.meta.name} at {format_price(dearest.blended)}."
         else:
             answer += f" The most expensive is {dearest.meta.name} at {format_price(dearest.blended)}."
-    return FaqItem(f"How much does {name} cost compared with its {model.bracket.name}-bracket peers?", answer, True)
+    return FaqItem(cost_question(model), answer, True)
 
 
 def _context_answer(model: Model) -> FaqItem:
@@ -94,7 +88,7 @@ def _context_answer(model: Model) -> FaqItem:
     if long_context:
         answer += (f" Prompts longer than {format_count(long_context.above_tokens)} tokens are billed at "
                    f"{format_price(long_context.input)} input and {format_price(long_context.output)} output per 1M tokens.")
-    return FaqItem(f"What is the context window of {meta.name}?", answer, True)
+    return FaqItem(context_question(model), answer, True)
 
 
 def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
@@ -112,7 +106,7 @@ def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     else:
         answer += (f" That ranks {_ordinal(rank.rank)} of the {rank.count} graded {bracket}-bracket models "
                    "we review.")
-    return FaqItem(f"How good is {model.meta.name}?", answer, True)
+    return FaqItem(grade_question(model), answer, True)
 
 
 def _quirks_answer(index: SiteIndex, model: Model) -> FaqItem:
@@ -122,7 +116,7 @@ def _quirks_answer(index: SiteIndex, model: Model) -> FaqItem:
         answer = f"This review records no quirks for {name}."
     else:
         answer = " ".join(q if q[-1] in ".!?" else q + "." for q in quirks)
-    return FaqItem(f"Does {name} have known quirks?", answer, True)
+    return FaqItem(quirks_question(model), answer, True)
 
 
 def _competitors_answer(index: SiteIndex, model: Model) -> FaqItem | None:
@@ -133,7 +127,7 @@ def _competitors_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     split = format_share(index.catalog.config.volumes.input_share)
     answer = (f"The main competitors of {model.meta.name} are {_join(parts)}. "
               f"Price differences are at a {split} input/output mix.")
-    return FaqItem(f"What are the main competitors of {model.meta.name}?", answer, True)
+    return FaqItem(competitors_question(model), answer, True)
 
 
 def comparison_faq(index: SiteIndex, page: ComparisonPage) -> list[FaqItem]:
