@@ -115,13 +115,13 @@ def parse_yaml(path: Path, text: str, first_line: int) -> tuple[ParsedYaml | Non
     try:
         data = _Builder(path, first_line, diagnostics, None).build(text)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(path, exc, first_line)]
+        return None, [_syntax_error(path, exc, first_line, text)]
     except yaml.YAMLError as exc:  # errors without a mark
         return None, [error(path, first_line, 1, "yaml-syntax", f"YAML syntax error: {exc}")]
     return ParsedYaml({} if data is None else data, Positions(source=(text, first_line))), diagnostics
 
 
-def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int) -> Diagnostic:
+def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int, text: str = "") -> Diagnostic:
     """Point at the cause: for "end of stream" errors, that is where the open construct began."""
     problem = (exc.problem or "invalid YAML").strip()
     mark = exc.problem_mark or exc.context_mark
@@ -133,7 +133,32 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int) -> Dia
         problem = f"{problem} {exc.context}"
     line = (mark.line if mark else 0) + first_line
     col = (mark.column if mark else 0) + 1
-    return error(path, line, col, "yaml-syntax", f"YAML syntax error: {problem}")
+    source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    return error(path, line, col, "yaml-syntax", f"YAML syntax error: {problem}",
+                 _syntax_hint(problem, source_line))
+
+
+# `key: {{ price.input }} a month`, `- [beta] notes`, `summary: 'Fast' and cheap`: a value
+# whose first character is YAML syntax is parsed as a mapping, list or quoted string.
+_SYNTAX_START = re.compile(r"""^\s*(?:-\s+)*(?:[^\s:#'"{\[][^:#]*?:\s+)?([{\['"])""")
+
+
+def _syntax_hint(problem: str, source_line: str) -> str:
+    """What editors usually did when libyaml says this, and the quoting that fixes it."""
+    if "mapping values are not allowed" in problem:
+        return ("the value has ': ' inside (a '{{ model: field }}' binding, or 'Note: ...'); "
+                "put the whole value in quotes: key: 'Note: it is fast'")
+    start = _SYNTAX_START.match(source_line)
+    if not start:
+        return ""
+    first = start.group(1)
+    if first == "{":
+        return "a value starting with '{' is read as a YAML mapping; quote the whole value: key: '{{ price.input }} a month'"
+    if first == "[":
+        return "a value starting with '[' is read as a YAML list; quote the whole value: key: '[beta] is fast'"
+    other = "'" if first == '"' else '"'
+    return (f"the value ends at its closing {first}; quote the whole value with the other quote mark: "
+            f"key: {other}{first}Fast{first} and cheap{other}")
 
 
 def _find_tab_indent(text: str) -> tuple[int, int] | None:

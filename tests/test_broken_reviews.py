@@ -166,3 +166,26 @@ def test_every_problem_in_every_file_is_reported(site):
         (PATH, 6, "unknown-key"),
         (PATH, 20, "out-of-range"),
     ]
+
+
+@pytest.mark.parametrize("line, hint", [
+    ("family: test: extra", "put the whole value in quotes: key: 'Note: it is fast'"),
+    ("family: {{ openai/gpt-4.1: name }} kin", "quote the whole value: key: '{{ price.input }} a month'"),
+    ("family: Kin of {{ openai/gpt-4.1: name }}", "put the whole value in quotes: key: 'Note: it is fast'"),
+    ("family: {{ price.input }} and more", "quote the whole value: key: '{{ price.input }} a month'"),
+    ("family: [beta] test", "quote the whole value: key: '[beta] is fast'"),
+    ('family: "test" family', "with the other quote mark: key: '\"Fast\" and cheap'"),
+    ("family: 'test' family", "with the other quote mark: key: \"'Fast' and cheap\""),
+])
+def test_a_plain_value_yaml_reads_as_syntax_gets_a_quoting_hint(site, line, hint):
+    """The usual cause of a YAML error in a review is a value that needed quotes."""
+    site.raw(PATH, edit({3: line}))
+    [found] = check_project(Project.at(site.root), today=TODAY).diagnostics
+    assert (found.code, found.line) == ("yaml-syntax", 3)
+    assert found.hint.endswith(hint), found.hint
+
+
+def test_a_yaml_error_with_no_known_cause_gets_no_invented_hint(site):
+    site.raw(PATH, edit({20: "  output 1.60"}))
+    [found] = check_project(Project.at(site.root), today=TODAY).diagnostics
+    assert (found.code, found.hint) == ("yaml-syntax", "")

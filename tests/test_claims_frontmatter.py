@@ -111,6 +111,16 @@ def test_a_faq_question_is_not_prose_to_check(site):
     assert check_claims(resolved_catalog(site)) == []
 
 
+def test_a_faq_question_asks_but_its_bindings_are_checked(site):
+    lines = _write_mini(site, (
+        f"faq:\n  - question: 'Is {{{{ openai/gpt-9: name }}}} cheaper than {WRONG}?'\n    answer: No.\n"
+        "  - question: 'Is {{ openai/gpt-4.1: name }} worth {{ ratio output openai/gpt-4.1 }} the price?'\n"
+        "    answer: Rarely.\n"))
+    line = _line_of(lines, "gpt-9")
+    assert _rows(check_claims(resolved_catalog(site))) == [(PATH, line, 19, "binding-unknown-model")]
+    assert lines[line - 1][18:].startswith("{{ openai/gpt-9")
+
+
 def test_a_comparison_verdict_is_checked_against_the_pair(site):
     write_catalog(site)
     text = ("---\nmodels: [openai/gpt-4.1, openai/gpt-4.1-mini]\n"

@@ -20,7 +20,7 @@ def site_dir(tmp_path_factory):
         strengths=["Reads {{ context.exact }} at once."],
         limitations=["Writes at most {{ max_output.exact }} per response."],
         quirks=["Costs {{ ratio output openai/evil }} less than {{ openai/evil: name }} on output"],
-        faq=[{"question": "Versus Evil?", "answer": "{{ openai/evil: name }} charges {{ openai/evil: price.output }}."},
+        faq=[{"question": "Versus {{ openai/evil: name }}?", "answer": "{{ openai/evil: name }} charges {{ openai/evil: price.output }}."},
              {"question": "Braces?", "answer": "Write \\{{ price.input }} to show the braces."}],
     ))
     site.review("openai/evil", valid_review(name=EVIL, pricing={"input": 2.00, "output": 8.00}))
@@ -52,7 +52,7 @@ def test_strengths_limitations_and_quirks_render_their_values(review):
 
 def test_faq_answers_expand_and_the_quirks_answer_uses_the_expanded_quirks(review):
     answers = {s.css_first("h3").text(): s.css_first("p").text() for s in review.css(".mr-faq__item")}
-    assert answers["Versus Evil?"] == f"{EVIL} charges $8.00."
+    assert answers[f"Versus {EVIL}?"] == f"{EVIL} charges $8.00."
     assert answers["Braces?"] == "Write {{ price.input }} to show the braces."
     assert answers["Does Mini have known quirks?"] == f"Costs 5.0× less than {EVIL} on output."
 

@@ -52,6 +52,7 @@ class Body:
     pair: tuple[str, str] | None
     markdown: bool = True
     locate: Locate | None = None
+    asserts: bool = True    # False: bindings only, no claims (a FAQ question)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The file line and column of an offset in `text`."""
@@ -75,6 +76,8 @@ class ClaimChecker:
 
     def check(self, body: Body) -> list[Diagnostic]:
         found: list[Diagnostic] = []
+        if not body.asserts:
+            return found
         for sentence, carry in with_previous(body.text, self.names, body.page_model, body.markdown):
             for claim, problem in contradictions(sentence.text, self.names, self.verifier, body.page_model,
                                                  body.pair, carry):
@@ -102,7 +105,7 @@ def texts(catalog: Catalog) -> Iterator[Body]:
     yield from bodies(catalog)
     for record, field, page_model, pair in prose_fields(catalog):
         yield Body(record.display, field.text, 0, page_model, pair, markdown=False,
-                   locate=locator(record.positions, field.loc, field.text))
+                   locate=locator(record.positions, field.loc, field.text), asserts=field.asserts)
 
 
 def prose_sentences(body: str) -> list[Sentence]:

@@ -1,7 +1,7 @@
 """Front-matter prose: which text fields readers see, and where each character is in the file.
 
 Editors write sentences in front matter as well as in the body: a review's
-`summary`, `strengths`, `limitations`, `quirks` and FAQ answers, a comparison's
+`summary`, `strengths`, `limitations`, `quirks` and FAQ entries, a comparison's
 `verdict`. These are printed on the page (HTML-escaped plain text, not Markdown),
 so their numbers are claims like any in the body and they may hold data bindings.
 
@@ -40,14 +40,19 @@ _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 
 @dataclass(frozen=True)
 class ProseField:
-    """One front-matter string readers see: its path (`("faq", 2, "answer")`) and its value."""
+    """One front-matter string readers see: its path (`("faq", 2, "answer")`) and its value.
+
+    `asserts` is False for a FAQ question: "Does it really cost $0.20?" asks, so its
+    numbers are not claims, but its bindings are expanded and checked like any.
+    """
 
     loc: Loc
     text: str
+    asserts: bool = True
 
 
 def review_prose(record: Document) -> Iterator[ProseField]:
-    """A review's prose fields, in file order of the schema: summary, lists, FAQ answers."""
+    """A review's prose fields, in file order of the schema: summary, lists, FAQ entries."""
     meta = record.meta
     if meta.summary:
         yield ProseField(("summary",), meta.summary)
@@ -55,6 +60,7 @@ def review_prose(record: Document) -> Iterator[ProseField]:
         for i, text in enumerate(getattr(meta, name)):
             yield ProseField((name, i), text)
     for i, entry in enumerate(meta.faq):
+        yield ProseField(("faq", i, "question"), entry.question, asserts=False)
         yield ProseField(("faq", i, "answer"), entry.answer)
 
 

@@ -46,7 +46,8 @@ def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
     if competitors:
         items.append(competitors)
     entries = model.meta.faq
-    items += [FaqItem(entries[i].question, expand_text(entries[i].answer, index.catalog, model.key), False)
+    items += [FaqItem(expand_text(entries[i].question, index.catalog, model.key),
+                      expand_text(entries[i].answer, index.catalog, model.key), False)
               for i in shown_entries(index.catalog, model)]
     return items
 
