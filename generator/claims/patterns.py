@@ -85,6 +85,7 @@ class RatioClaim(Claim):
     dimension: str          # input, output, blended or any
     undirected: bool = False
     loose_more: bool = False  # "5x more" may mean 5x as much or 6x as much
+    bound: str = "eq"         # "ge"/"le" on the >= 1 factor (or the percentage): "more than 5x cheaper"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from .numbers import NUMBER, WORD_NUMBERS, decimals, parse_decimal
-from .patterns import RatioClaim
+from .patterns import BOUND, RatioClaim, bound_kind
 
 ONE = Decimal(1)
 HALF = Decimal("0.5")
@@ -66,6 +66,9 @@ _PERCENT_VERB = re.compile(
     rf"(?:(?:about|around|roughly|approximately|nearly|almost|some|close\s+to|~)\s*)?"
     rf"(?P<pct>{NUMBER})\s?(?:%|percent|per\s+cent)",
     re.IGNORECASE)
+# "more than twice as much", "less than half the price", "over a 5x gap": the bound words
+# right before the claim.
+_BOUND_BEFORE = re.compile(rf"{BOUND}\s+(?:an?\s+)?$", re.IGNORECASE)
 _SIDE_AFTER = re.compile(r"\s*(?:on|for|in|with)\s+(?:the\s+)?(input|prompt|output|completion)\b", re.IGNORECASE)
 _DIMENSION = re.compile(r"\b(input|prompt|output|completion|blended)\b", re.IGNORECASE)
 
@@ -90,7 +93,13 @@ def _ratio_claim(text: str, match: re.Match[str], finder: re.Pattern[str]) -> Ra
                                    or _COST_VERB_BEFORE.search(text, max(0, match.start() - 40), match.start())):
         return None
     dimension = _dimension(text, match)
-    common = dict(kind="ratio", start=match.start(), end=match.end(), dimension=dimension)
+    bounded = _BOUND_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    bound = bound_kind(bounded.group("bound") if bounded else None)
+    # A fraction bounds the price, the factor is its inverse: "less than half the price"
+    # is a factor of more than 2.
+    if groups.get("frac") and bound != "eq":
+        bound = "ge" if bound == "le" else "le"
+    common = dict(kind="ratio", start=match.start(), end=match.end(), dimension=dimension, bound=bound)
     if "pct" in groups and groups["pct"]:
         percent = parse_decimal(groups["pct"])
         if percent is None or percent <= 0 or percent >= 1000:

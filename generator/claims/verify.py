@@ -172,13 +172,21 @@ class Verifier:
         if claim.percent:
             claimed = (claim.ratio - 1) * 100 if claim.ratio > 1 else (1 - claim.ratio) * 100
             real = (actual - 1) * 100 if claim.ratio > 1 else (1 - actual) * 100
-            return self._close(real, claimed, claim.halfwidth, hedged)
+            return self._within(real, claimed, claim, hedged)
         if claim.undirected:
-            return self._close(max(actual, 1 / actual), claim.ratio, claim.halfwidth, hedged)
+            return self._within(max(actual, 1 / actual), claim.ratio, claim, hedged)
         claimed, real = (claim.ratio, actual) if claim.ratio >= 1 else (1 / claim.ratio, 1 / actual)
-        if self._close(real, claimed, claim.halfwidth, hedged):
+        if self._within(real, claimed, claim, hedged):
             return True
-        return claim.loose_more and self._close(real, claimed + 1, claim.halfwidth, hedged)
+        return claim.bound == "eq" and claim.loose_more and self._close(real, claimed + 1, claim.halfwidth, hedged)
+
+    def _within(self, real: Decimal, claimed: Decimal, claim: RatioClaim, hedged: bool) -> bool:
+        """`real` agrees with the claimed value, or lies on the side its bound says (with the tolerance)."""
+        if claim.bound == "ge":
+            return real >= claimed * (1 - self.rules.tolerance)
+        if claim.bound == "le":
+            return real <= claimed * (1 + self.rules.tolerance)
+        return self._close(real, claimed, claim.halfwidth, hedged)
 
     # -- monthly costs ----------------------------------------------------------
     def monthly(self, claim: CostClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
