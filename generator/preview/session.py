@@ -39,7 +39,7 @@ from ..diagnostics import Diagnostic, sort_diagnostics, summarize
 from ..loader import display_path
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
 from ..render import page_problems, pages_affected_by, structural_changes
-from ..render.pages import COMPARE, page_uri, pair_uri, review_uri
+from ..render.pages import compare_uris, page_uri, pair_uri, review_uri
 from ..report import file_lines, format_text
 from ..schema import SiteConfig
 from .content import Changed, ContentStore
@@ -308,7 +308,7 @@ def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: boo
         for catalog in (old, new):
             for pair in catalog.pairs.values():
                 if pair.editorial is not None and pair.editorial.slug == slug:
-                    stale |= {pair_uri(pair.slug), review_uri(pair.a), review_uri(pair.b), COMPARE}
+                    stale |= {pair_uri(pair.slug), review_uri(pair.a), review_uri(pair.b), *compare_uris(catalog)}
     stale |= {page_uri(slug) for slug in changed.pages}
     return stale
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..catalog import Model, Pair
 from ..schema import Bracket, Offer, Provider
 from .index import SiteIndex
+from .pages import compare_uri, url_of
 
 LATEST_COUNT = 10
 
@@ -89,7 +90,41 @@ def provider_summaries(index: SiteIndex, keys: list[str]) -> list[ProviderSummar
                             len(index.offers_by_provider.get(k, []))) for k in keys]
 
 
-def comparison_index(index: SiteIndex) -> tuple[list[Pair], list[Pair]]:
-    """Editorial comparisons first (they carry a verdict), then every other pair by slug."""
+@dataclass(frozen=True)
+class IndexPageLink:
+    number: int
+    url: str                       # site-relative
+    first: str                     # "GPT-4.1 vs GPT-4.1 mini"
+    last: str
+
+
+@dataclass(frozen=True)
+class ComparisonIndexPage:
+    """One page of the comparisons index.
+
+    Editorial comparisons (they carry a verdict) head the first page; the other
+    pairs follow by slug, `index_page_size` to a page, each page labelled by the
+    first and last pair it lists so a reader can find a model's page in the pager.
+    """
+
+    number: int
+    editorial: list[Pair]
+    generated: list[Pair]
+    pages: list[IndexPageLink]
+    total: int                     # pairs without an editorial page, on all pages
+
+
+def comparison_index(index: SiteIndex, number: int = 1) -> ComparisonIndexPage:
     pairs = list(index.catalog.pairs.values())
-    return [p for p in pairs if p.editorial], [p for p in pairs if not p.editorial]
+    editorial = [p for p in pairs if p.editorial]
+    generated = [p for p in pairs if not p.editorial]
+    size = index.catalog.config.pairs.index_page_size
+    chunks = [generated[i:i + size] for i in range(0, len(generated), size)] or [[]]
+    links = [IndexPageLink(n, url_of(compare_uri(n)), _pair_title(index, chunk[0]) if chunk else "",
+                           _pair_title(index, chunk[-1]) if chunk else "")
+             for n, chunk in enumerate(chunks, start=1)]
+    return ComparisonIndexPage(number, editorial if number == 1 else [], chunks[number - 1], links, len(generated))
+
+
+def _pair_title(index: SiteIndex, pair: Pair) -> str:
+    return f"{index.model(pair.a).meta.name} vs {index.model(pair.b).meta.name}"

@@ -55,6 +55,22 @@ def page_uri(slug: str) -> str:
     return f"{slug}.md"
 
 
+def compare_uri(number: int) -> str:
+    """Page `number` (from 1) of the comparisons index: /compare/, then /compare/page/2/, ..."""
+    return COMPARE if number == 1 else f"compare/page/{number}.md"
+
+
+def compare_page_count(catalog: Catalog) -> int:
+    """How many pages the comparisons index takes: pairs without an editorial page, paged."""
+    listed = sum(1 for pair in catalog.pairs.values() if pair.editorial is None)
+    size = catalog.config.pairs.index_page_size
+    return max(1, -(-listed // size))
+
+
+def compare_uris(catalog: Catalog) -> list[str]:
+    return [compare_uri(n) for n in range(1, compare_page_count(catalog) + 1)]
+
+
 def url_of(uri: str) -> str:
     """The directory URL MkDocs serves `uri` at (use_directory_urls), relative to the site root."""
     stem = uri[:-3]
@@ -81,7 +97,7 @@ def page_list(catalog: Catalog) -> dict[str, PageRef]:
     """Every generated page, in the (stable) order they are rendered and written."""
     refs = [PageRef(HOME, "home"), PageRef(MODELS, "models")]
     refs += [PageRef(review_uri(key), "review", key) for key in catalog.models]
-    refs.append(PageRef(COMPARE, "compare"))
+    refs += [PageRef(compare_uri(n), "compare", str(n)) for n in range(1, compare_page_count(catalog) + 1)]
     refs += [PageRef(pair_uri(slug), "comparison", slug) for slug in catalog.pairs]
     refs.append(PageRef(PROVIDERS, "providers"))
     refs += [PageRef(provider_uri(key), "provider", key) for key in providers_with_pages(catalog)]
@@ -110,7 +126,7 @@ def pages_affected_by(catalog: Catalog, key: str) -> set[str]:
     `structural_changes(old, new)`: a price change can move bracket neighbours.
     """
     model = catalog.models.get(key)
-    affected = set(LISTINGS)
+    affected = set(LISTINGS) | set(compare_uris(catalog))
     if model is None:
         return affected
     affected.add(review_uri(key))

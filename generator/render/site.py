@@ -117,9 +117,10 @@ class SiteRenderer:
                 "pages/brackets.md", {"summaries": bracket_summaries(self.index)})
 
     def _render_compare(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
-        editorial, generated = comparison_index(self.index)
-        return (_meta("Comparisons", "Two models side by side: prices, monthly costs, grades and specs."),
-                "pages/compare.md", {"editorial": editorial, "generated": generated, "index": self.index})
+        page = comparison_index(self.index, int(ref.key))
+        title = "Comparisons" if page.number == 1 else f"Comparisons, page {page.number} of {len(page.pages)}"
+        return (_meta(title, "Two models side by side: prices, monthly costs, grades and specs."),
+                "pages/compare.md", {"page": page, "index": self.index})
 
     def _render_page(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
         record = next(p for p in self.catalog.pages if p.slug == ref.key)

@@ -86,6 +86,9 @@ class PairPolicy(Strict):
     compare_with: Flag = True
     editorial: Flag = True
     max_pairs_per_model: Tokens = 4
+    # Comparisons listed per page of the /compare/ index; a 2,500-review catalog has
+    # about 11,000 pairs, too many links for one page on a phone.
+    index_page_size: Tokens = 500
 
 
 ClaimKind = Literal["price", "limit", "ratio", "monthly_cost"]
