@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .costs import round_money
 
-__all__ = ["format_price", "format_cost", "format_count", "format_tokens", "format_tokens_short",
+__all__ = ["format_price", "format_computed_amount", "format_cost", "format_count", "format_tokens", "format_tokens_short",
            "format_ratio", "format_percent", "format_change"]
 
 _KIBI = 1024
@@ -28,6 +28,20 @@ def format_price(usd: Decimal) -> str:
     exponent = value.as_tuple().exponent
     places = max(2, -exponent) if isinstance(exponent, int) else 2
     return f"${value:,.{places}f}"
+
+
+def format_computed_amount(usd: Decimal) -> str:
+    """A dollar figure the site computed rather than copied: a bill, a saving, a blended price per 1M tokens.
+
+    One rule for all of them, so the blended price on the models table and the
+    1M-token monthly bill on a bracket page, the same number, read the same: rounded
+    half up to the cent ("$0.375" reads "$0.38"). Only list prices, copied from the
+    lab, keep their sub-cent digits (`format_price`). A real amount under half a cent
+    reads "< $0.01" instead of a misleading "$0.00".
+    """
+    if 0 < usd < Decimal("0.005"):
+        return "< $0.01"
+    return format_cost(usd)
 
 
 def format_cost(usd: Decimal) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..catalog import Model, Pair
 from ..claims.bindings import expand_text
 from ..costs import MonthlyCost, percent_cheaper, ratio
-from ..formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
+from ..formatting import format_computed_amount, format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
 from .format import CAPABILITY_LABELS, format_grade, format_share
 from .index import SiteIndex, benchmarks_by_name
 
@@ -100,19 +100,38 @@ class ComparisonPage:
 
 
 def price_gap(a: Model, b: Model, dimension: str, price_a: Decimal | None, price_b: Decimal | None,
-              phrase: str = "") -> PriceGap:
-    """`phrase` places the dimension in a sentence ("on output"); it defaults to "on <dimension>"."""
+              phrase: str = "", computed: bool = False) -> PriceGap:
+    """`phrase` places the dimension in a sentence ("on output"); it defaults to "on <dimension>".
+
+    `computed` marks a price the site derived (the blended price): it reads to the
+    cent, as every computed amount does (`shown_prices`).
+    """
     phrase = phrase or f"on {dimension}"
     if price_a is None or price_b is None:
         return PriceGap(dimension, price_a, price_b, None, "")
     if price_a == price_b:
+        shown, _ = shown_prices(price_a, price_b, computed)
         return PriceGap(dimension, price_a, price_b, None,
-                        f"{a.meta.name} and {b.meta.name} both cost {format_price(price_a)} per 1M tokens {phrase}.")
+                        f"{a.meta.name} and {b.meta.name} both cost {shown} per 1M tokens {phrase}.")
     cheap, dear = (a, b) if price_a < price_b else (b, a)
     low, high = sorted((price_a, price_b))
+    low_text, high_text = shown_prices(low, high, computed)
     return PriceGap(dimension, price_a, price_b, cheap,
                     f"{cheap.meta.name} is {cheaper_by(low, high)} {phrase}: "
-                    f"{format_price(low)} against {format_price(high)} per 1M tokens for {dear.meta.name}.")
+                    f"{low_text} against {high_text} per 1M tokens for {dear.meta.name}.")
+
+
+def shown_prices(low: Decimal, high: Decimal, computed: bool) -> tuple[str, str]:
+    """Two prices as a sentence shows them: list prices exactly, computed ones to the cent.
+
+    Two different computed prices that round to the same cent ($0.375 and $0.38)
+    keep their exact digits, so "cheaper" is never followed by "$0.38 against $0.38".
+    """
+    if computed:
+        low_text, high_text = format_computed_amount(low), format_computed_amount(high)
+        if low_text != high_text or low == high:
+            return low_text, high_text
+    return format_price(low), format_price(high)
 
 
 def price_gaps(a: Model, b: Model, input_share: Decimal) -> list[PriceGap]:
@@ -122,7 +141,8 @@ def price_gaps(a: Model, b: Model, input_share: Decimal) -> list[PriceGap]:
     if pa.cached_input is not None and pb.cached_input is not None:
         gaps.append(price_gap(a, b, "cached input", pa.cached_input, pb.cached_input))
     split = format_share(input_share)
-    gaps.append(price_gap(a, b, f"{split} mix", a.blended, b.blended, f"at a {split} input/output mix"))
+    gaps.append(price_gap(a, b, f"{split} mix", a.blended, b.blended, f"at a {split} input/output mix",
+                          computed=True))
     return gaps
 
 

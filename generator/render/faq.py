@@ -16,7 +16,7 @@ from ..catalog import Model
 from ..claims.bindings import expand_text
 from ..faq_questions import (competitor_keys, competitors_question, context_question, cost_question,
                              grade_question, quirks_question, shown_entries)
-from ..formatting import format_count, format_price, format_tokens
+from ..formatting import format_computed_amount, format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
 from .format import format_bill, format_grade, format_share
 from .index import SiteIndex
@@ -63,7 +63,7 @@ def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
     members = index.bracket_members[model.meta.bracket]
     rank = index.ranks[model.key]
     answer = (f"{name} costs {format_price(price.input)} per 1M input tokens and {format_price(price.output)} "
-              f"per 1M output tokens, or {format_price(model.blended)} per 1M tokens at a {split} "
+              f"per 1M output tokens, or {format_computed_amount(model.blended)} per 1M tokens at a {split} "
               "input/output mix.")
     if rank.count == 1:
         answer += f" It is the only {model.bracket.name}-bracket model we review so far."
@@ -73,10 +73,10 @@ def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
                  else f"the {_ordinal(rank.rank)} cheapest")
         answer += f" Of the {rank.count} {model.bracket.name}-bracket models we review it is {place} at that mix."
         if cheapest is not model:
-            answer += f" The cheapest is {cheapest.meta.name} at {format_price(cheapest.blended)}"
-            answer += "." if dearest is model else f"; the most expensive is {dearest.meta.name} at {format_price(dearest.blended)}."
+            answer += f" The cheapest is {cheapest.meta.name} at {format_computed_amount(cheapest.blended)}"
+            answer += "." if dearest is model else f"; the most expensive is {dearest.meta.name} at {format_computed_amount(dearest.blended)}."
         else:
-            answer += f" The most expensive is {dearest.meta.name} at {format_price(dearest.blended)}."
+            answer += f" The most expensive is {dearest.meta.name} at {format_computed_amount(dearest.blended)}."
     return FaqItem(cost_question(model), answer, True)
 
 

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from ..formatting import (format_cost, format_count, format_percent, format_price, format_ratio,
+from ..formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
                           format_tokens, format_tokens_short)
 
 _MODALITY_NAMES = {"pdf": "PDF"}
@@ -36,10 +36,8 @@ def format_grade(label: str | None, score: Decimal | None, scale_max: Decimal) -
 
 
 def format_bill(usd: Decimal) -> str:
-    """A monthly bill; a real but sub-cent amount reads "< $0.01" instead of a misleading "$0.00"."""
-    if 0 < usd < Decimal("0.005"):
-        return "< $0.01"
-    return format_cost(usd)
+    """A monthly bill: to the cent; a real but sub-cent amount reads "< $0.01" (`format_computed_amount`)."""
+    return format_computed_amount(usd)
 
 
 def format_date(value: dt.date | str | None) -> str:
@@ -114,6 +112,7 @@ def filters() -> dict[str, Callable[..., str]]:
     return {
         "price": optional(format_price),
         "bill": format_bill,
+        "computed": format_computed_amount,
         "count": format_count,
         "tokens": format_tokens,
         "tokens_short": format_tokens_short,
