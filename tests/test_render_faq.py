@@ -95,3 +95,55 @@ def test_an_editor_entry_repeating_a_derived_question_gives_way_to_the_derived_a
     assert [(i.question, i.derived) for i in context] == [("What is the context window of GPT-4.1 nano?", True)]
     assert "A typed, stale answer." not in [i.answer for i in items]
     assert [(i.question, i.answer) for i in items if not i.derived] == [("Can it read images?", "Yes.")]
+
+
+@pytest.fixture
+def tied(site):
+    """A Value bracket where three models cost $1.00 blended and a deprecated one undercuts them all."""
+    write_sample(site)
+    site.review("mistral/large", valid_review(name="Mistral Large", pricing={"input": 0.50, "output": 1.50},
+                                               grade={"score": 2.58, "benchmarked": "2026-04-11"}))
+    site.review("mistral/magistral", valid_review(name="Magistral", pricing={"input": 0.50, "output": 1.50}))
+    site.review("anthropic/claude-3-haiku", valid_review(
+        name="Claude Haiku 3", pricing={"input": 0.25, "output": 1.25},
+        lifecycle={"status": "deprecated", "date": "2026-01-05"}))
+    return SiteIndex.of(sample_catalog(site))
+
+
+def test_price_ties_are_joint_places_and_deprecated_models_are_marked(tied):
+    answer = review_faq(tied, tied.model("openai/gpt-4.1-mini"))[0].answer
+    assert answer.endswith(
+        "Of the 6 Value-bracket models we review it is joint 2nd cheapest at that mix, tied with Mistral Large and "
+        "Magistral. The cheapest is Claude Haiku 3 (deprecated) at $0.75; the most expensive is Claude Haiku 4.5 "
+        "at $3.00. Of the active models it is joint cheapest.")
+    flash = review_faq(tied, tied.model("google/gemini-2.5-flash"))[0].answer
+    assert flash.endswith("it is the 5th cheapest at that mix. The cheapest is Claude Haiku 3 (deprecated) at $0.75; "
+                          "the most expensive is Claude Haiku 4.5 at $3.00. The cheapest active models are "
+                          "Mistral Large, Magistral and GPT-4.1 mini at $1.00.")
+    deprecated = review_faq(tied, tied.model("anthropic/claude-3-haiku"))[0].answer
+    assert deprecated.endswith("it is the cheapest at that mix. The most expensive is Claude Haiku 4.5 at $3.00. "
+                               "The cheapest active models are Mistral Large, Magistral and GPT-4.1 mini at $1.00.")
+
+
+def test_grade_ties_are_joint_places(tied):
+    grades = {m: next(i.answer for i in review_faq(tied, tied.model(m)) if i.question.startswith("How good"))
+              for m in ("openai/gpt-4.1-mini", "google/gemini-2.5-flash")}
+    assert grades["openai/gpt-4.1-mini"].endswith(
+        "That is the joint highest grade among the 3 graded Value-bracket models we review, tied with Mistral Large.")
+    assert grades["google/gemini-2.5-flash"].endswith("That ranks 3rd of the 3 graded Value-bracket models we review.")
+
+
+def test_competitors_say_when_one_is_deprecated(tied):
+    answer = next(i.answer for i in review_faq(tied, tied.model("mistral/large")) if "competitors" in i.question)
+    assert "Claude Haiku 3 (Anthropic, deprecated, 25% cheaper)" in answer
+
+
+def test_shared_ranks_skip_after_a_tie():
+    from decimal import Decimal as D
+
+    from generator.render.index import BracketRank, shared_ranks
+    ranks = shared_ranks([("a", D("0.75")), ("b", D("1.00")), ("c", D("1.0")), ("d", D("1.00")), ("e", D("3"))])
+    assert ranks == {"a": BracketRank(1, 5), "b": BracketRank(2, 5, ("c", "d")), "c": BracketRank(2, 5, ("b", "d")),
+                     "d": BracketRank(2, 5, ("b", "c")), "e": BracketRank(5, 5)}
+    assert ranks["e"].last and not ranks["d"].last
+    assert shared_ranks([("x", D(1)), ("y", D(1))])["x"].last      # all tied: first and last at once

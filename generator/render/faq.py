@@ -18,10 +18,11 @@ from ..faq_questions import (competitor_keys, competitors_question, context_ques
                              grade_question, quirks_question, shown_entries)
 from ..formatting import format_computed_amount, format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
-from .format import format_bill, format_grade, format_share
-from .index import SiteIndex
+from .format import format_bill, format_grade, format_share, listed_status
+from .index import BracketRank, SiteIndex
 
 MAX_COMPETITORS = 3
+MAX_NAMED = 3          # models named in one "tied with …" or "the cheapest are …" list
 
 
 @dataclass(frozen=True)
@@ -67,17 +68,57 @@ def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
               "input/output mix.")
     if rank.count == 1:
         answer += f" It is the only {model.bracket.name}-bracket model we review so far."
-    else:
-        cheapest, dearest = members[0], members[-1]
-        place = ("the cheapest" if rank.rank == 1 else "the most expensive" if rank.rank == rank.count
-                 else f"the {_ordinal(rank.rank)} cheapest")
-        answer += f" Of the {rank.count} {model.bracket.name}-bracket models we review it is {place} at that mix."
-        if cheapest is not model:
-            answer += f" The cheapest is {cheapest.meta.name} at {format_computed_amount(cheapest.blended)}"
-            answer += "." if dearest is model else f"; the most expensive is {dearest.meta.name} at {format_computed_amount(dearest.blended)}."
-        else:
-            answer += f" The most expensive is {dearest.meta.name} at {format_computed_amount(dearest.blended)}."
-    return FaqItem(cost_question(model), answer, True)
+        return FaqItem(cost_question(model), answer, True)
+    answer += (f" Of the {rank.count} {model.bracket.name}-bracket models we review it is "
+               f"{_price_place(rank)} at that mix{_tied_with(index, rank)}.")
+    cheapest = [m for m in members if m.blended == members[0].blended]
+    dearest = [m for m in members if m.blended == members[-1].blended]
+    ends = [f"the {end} {'is' if len(group) == 1 else 'are'} {_names(group)} at {format_computed_amount(group[0].blended)}"
+            for end, group in (("cheapest", cheapest), ("most expensive", dearest)) if model not in group]
+    if ends:
+        text = "; ".join(ends)
+        answer += f" {text[:1].upper()}{text[1:]}."
+    return FaqItem(cost_question(model), answer + _cheapest_active(members, cheapest, model), True)
+
+
+def _cheapest_active(members: list[Model], cheapest: list[Model], model: Model) -> str:
+    """When only deprecated or retired models undercut the rest, the cheapest model a reader can still choose."""
+    active = [m for m in members if not listed_status(m)]
+    if not active or any(not listed_status(m) for m in cheapest):
+        return ""
+    top = [m for m in active if m.blended == active[0].blended]
+    if model in top:
+        return f" Of the active models it is {'joint' if len(top) > 1 else 'the'} cheapest."
+    subject = "model is" if len(top) == 1 else "models are"
+    return f" The cheapest active {subject} {_names(top)} at {format_computed_amount(top[0].blended)}."
+
+
+def _price_place(rank: BracketRank) -> str:
+    """"the cheapest", "joint 2nd cheapest", "the most expensive": ties are said, never ordered by key."""
+    joint = "joint " if rank.tied_with else "the "
+    if rank.rank == 1:
+        return f"{joint}cheapest"
+    if rank.last:
+        return f"{joint}most expensive"
+    return f"{joint}{_ordinal(rank.rank)} cheapest"
+
+
+def _tied_with(index: SiteIndex, rank: BracketRank) -> str:
+    return f", tied with {_names([index.model(k) for k in rank.tied_with])}" if rank.tied_with else ""
+
+
+def _names(models: list[Model]) -> str:
+    """Names as a sentence lists them, each marked when deprecated or retired; long lists are cut to a count."""
+    names = [_listed_name(m) for m in models]
+    if len(names) > MAX_NAMED:
+        return f"{', '.join(names[:MAX_NAMED])} and {len(names) - MAX_NAMED} others"
+    return _join(names)
+
+
+def _listed_name(model: Model) -> str:
+    """"Claude Haiku 3 (deprecated)": a reader choosing a model is not pointed at one on its way out unwarned."""
+    status = listed_status(model)
+    return f"{model.meta.name} ({status})" if status else model.meta.name
 
 
 def _context_answer(model: Model) -> FaqItem:
@@ -103,10 +144,13 @@ def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     if rank.count == 1:
         answer += f" It is the only graded {bracket}-bracket model we review so far."
     elif rank.rank == 1:
-        answer += f" That is the highest grade among the {rank.count} graded {bracket}-bracket models we review."
+        joint = "joint " if rank.tied_with else ""
+        answer += (f" That is the {joint}highest grade among the {rank.count} graded {bracket}-bracket models "
+                   f"we review{_tied_with(index, rank)}.")
     else:
-        answer += (f" That ranks {_ordinal(rank.rank)} of the {rank.count} graded {bracket}-bracket models "
-                   "we review.")
+        joint = "joint " if rank.tied_with else ""
+        answer += (f" That ranks {joint}{_ordinal(rank.rank)} of the {rank.count} graded {bracket}-bracket models "
+                   f"we review{_tied_with(index, rank)}.")
     return FaqItem(grade_question(model), answer, True)
 
 
@@ -124,7 +168,8 @@ def _competitors_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     competitors = main_competitors(index, model)
     if not competitors:
         return None
-    parts = [f"{c.meta.name} ({c.provider.name}, {relative_price(c.blended, model.blended)})" for c in competitors]
+    parts = [f"{c.meta.name} ({', '.join(filter(None, [c.provider.name, listed_status(c)]))}, "
+             f"{relative_price(c.blended, model.blended)})" for c in competitors]
     split = format_share(index.catalog.config.volumes.input_share)
     answer = (f"The main competitors of {model.meta.name} are {_join(parts)}. "
               f"Price differences are at a {split} input/output mix.")

@@ -70,6 +70,16 @@ def format_score(score: Decimal, unit: str) -> str:
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
 
 
+def listed_status(model: Any) -> str:
+    """What a listing adds after a model's name: "deprecated" or "retired", nothing for an active model.
+
+    A reader scanning a table or a "cheapest is …" sentence for a model to choose
+    must see that it is on its way out; the full lifecycle is on its review.
+    """
+    status = model.meta.lifecycle.status.value
+    return "" if status == "active" else status
+
+
 def format_flag(value: bool) -> str:
     return "Yes" if value else "No"
 
@@ -126,6 +136,7 @@ def filters() -> dict[str, Callable[..., str]]:
         "flag": format_flag,
         "share": format_share,
         "grade": grade_of,
+        "listed_status": listed_status,
         "sortable": sortable,
         "md": markdown_text,
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..catalog import Catalog, Model, Pair
 from ..pairs import ordered
@@ -18,10 +19,21 @@ from ..schema import Benchmark, Offer, Provider
 
 @dataclass(frozen=True)
 class BracketRank:
-    """A model's place among its bracket by blended price: 1 is the cheapest."""
+    """A model's place among its bracket (by blended price, or by grade): 1 is the first.
+
+    Equal values share a place and the next one skips ("1, 2, 2, 2, 5"), so three
+    models at $1.00 are each "joint 2nd", never 2nd, 3rd and 4th by key order.
+    `tied_with` holds the keys of the others at the same value, in list order.
+    """
 
     rank: int
     count: int
+    tied_with: tuple[str, ...] = ()
+
+    @property
+    def last(self) -> bool:
+        """Whether no other model comes after this one (and its ties)."""
+        return self.rank + len(self.tied_with) == self.count
 
 
 @dataclass
@@ -29,7 +41,7 @@ class SiteIndex:
     catalog: Catalog
     providers: dict[str, Provider]
     bracket_members: dict[str, list[Model]]          # cheapest first
-    ranks: dict[str, BracketRank]                    # by blended price
+    ranks: dict[str, BracketRank]                    # by blended price (ties share a rank)
     grade_ranks: dict[str, BracketRank]              # graded models only, highest grade first (ties share a rank)
     reviews_by_provider: dict[str, list[Model]]
     offers_by_provider: dict[str, list[tuple[Model, Offer]]]
@@ -40,8 +52,8 @@ class SiteIndex:
     @classmethod
     def of(cls, catalog: Catalog) -> "SiteIndex":
         bracket_members = catalog.by_bracket()
-        ranks = {m.key: BracketRank(i + 1, len(members))
-                 for members in bracket_members.values() for i, m in enumerate(members)}
+        ranks = {key: rank for members in bracket_members.values()
+                 for key, rank in shared_ranks([(m.key, m.blended) for m in members]).items()}
         offers: dict[str, list[tuple[Model, Offer]]] = defaultdict(list)
         for model in catalog.models.values():
             for offer in model.meta.offers:
@@ -73,13 +85,24 @@ class SiteIndex:
         return provider.name if provider else key
 
 
+def shared_ranks(ordered_values: list[tuple[str, Decimal]]) -> dict[str, BracketRank]:
+    """Places for (key, value) pairs already in rank order; equal values share the first place they reach."""
+    groups: dict[Decimal, list[str]] = {}
+    firsts: dict[Decimal, int] = {}
+    for position, (key, value) in enumerate(ordered_values):
+        groups.setdefault(value, []).append(key)
+        firsts.setdefault(value, position + 1)
+    count = len(ordered_values)
+    return {key: BracketRank(firsts[value], count, tuple(k for k in groups[value] if k != key))
+            for key, value in ordered_values}
+
+
 def _grade_ranks(bracket_members: dict[str, list[Model]]) -> dict[str, BracketRank]:
+    """Graded models only, highest grade first; members are cheapest first, which orders the ties."""
     ranks: dict[str, BracketRank] = {}
     for members in bracket_members.values():
-        scores = sorted((m.meta.grade.score for m in members if m.meta.grade), reverse=True)
-        for model in members:
-            if model.meta.grade:
-                ranks[model.key] = BracketRank(scores.index(model.meta.grade.score) + 1, len(scores))
+        graded = sorted((m for m in members if m.meta.grade), key=lambda m: -m.meta.grade.score)  # type: ignore[union-attr]
+        ranks.update(shared_ranks([(m.key, m.meta.grade.score) for m in graded]))  # type: ignore[union-attr]
     return ranks
 
 
