@@ -79,7 +79,7 @@ def _model_refs(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
     for loc, ref, what in refs:
         if ref == review.key:
             yield error(*_at(review, loc), "self-reference", f"the {what} '{ref}' is this review itself")
-        elif ref not in ctx.reviews:
+        elif ref not in ctx.reviews and ref not in ctx.content.unloaded:
             yield error(*_at(review, loc), "unknown-model",
                         f"the {what} '{ref}' has no review in content/models/",
                         _suggest(ref, ctx.reviews.keys() - {review.key}) or f"create content/models/{ref}.md")
@@ -222,7 +222,9 @@ def _comparison_refs(comparison: ComparisonRecord, ctx: Context) -> Iterator[Dia
     keys = comparison.meta.models
     ok = True
     for i, key in enumerate(keys):
-        if key not in ctx.reviews:
+        if key in ctx.content.unloaded:
+            ok = False  # its own file reports why it did not load
+        elif key not in ctx.reviews:
             ok = False
             yield error(*_at(comparison, ("models", i)), "unknown-model",
                         f"'{key}' has no review in content/models/", _suggest(key, ctx.reviews.keys()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -66,6 +66,9 @@ class Content:
     comparisons: list[ComparisonRecord] = field(default_factory=list)
     pages: list[PageRecord] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Reviews whose file exists but did not load, by key: other files' references to them
+    # are not errors of their own (the broken file already has one).
+    unloaded: dict[str, str] = field(default_factory=dict)
 
 
 def load_content(content_dir: Path, project_root: Path | None = None) -> Content:
@@ -78,11 +81,32 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
     parsed = map_ranges(lambda start, end: [_parse_review(p, content_dir, root, None) for p in paths[start:end]],
                         len(paths))
     for item in parsed:
-        _add(content.reviews, content.diagnostics, _validate_review(item))
+        record, diagnostics = _validate_review(item)
+        _add(content.reviews, content.diagnostics, (record, diagnostics))
+        if record is None and item.provider:
+            content.unloaded[f"{item.provider}/{item.model_id}"] = item.display
     for path in sorted((content_dir / "comparisons").glob("*.md")):
         _add(content.comparisons, content.diagnostics, load_comparison(path, root))
     for path in sorted((content_dir / "pages").glob("*.md")):
         _add(content.pages, content.diagnostics, load_page(path, root))
+    return hint_bare_references(content)
+
+
+_BARE_REF = re.compile(r"'([a-z0-9][a-z0-9._:-]*)' is not a model reference")
+
+
+def hint_bare_references(content: Content) -> Content:
+    """'gpt-4.1-nano' where 'openai/gpt-4.1-nano' was meant: name the review that exists.
+
+    The schema rejects a reference without its provider folder before any other file is
+    known; once every file is loaded, the one review with that model id is the fix.
+    """
+    keys = [r.key for r in content.reviews] + list(content.unloaded)
+    for i, diagnostic in enumerate(content.diagnostics):
+        match = _BARE_REF.search(diagnostic.message) if diagnostic.code == "invalid-value" else None
+        owners = sorted(k for k in keys if match and k.split("/", 1)[1] == match.group(1))
+        if owners:
+            content.diagnostics[i] = replace(diagnostic, hint=f"did you mean '{owners[0]}'?")
     return content
 
 

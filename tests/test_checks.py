@@ -104,3 +104,21 @@ def test_faq_entries_the_page_would_not_show_are_warned_at_their_question(site):
         ("warning", "faq-duplicate", line_of["can it  read images?"], 15)]
     assert result.diagnostics[0].message == ("the page already answers 'What is the context window of Alpha' "
                                              "from the data, so this entry is not shown")
+
+
+def test_a_review_that_fails_to_load_is_reported_once_not_in_every_file_that_names_it(site):
+    site.review("openai/alpha", valid_review(name="Alpha", pricing={"input": "$0.40"}))
+    site.review("openai/beta", valid_review(name="Beta", alternatives=["openai/alpha"],
+                                            compare_with=["openai/alpha"]))
+    site.raw("content/comparisons/alpha-vs-beta.md",
+             "---\nmodels: [openai/alpha, openai/beta]\nverdict: Beta.\nreviewed: 2026-11-01\n---\nText.\n")
+    found = codes(site)
+    assert [(severity, code, name) for severity, code, name, _ in found] == [("error", "wrong-type", "alpha.md")]
+
+
+def test_a_bare_model_id_is_offered_its_provider_folder(site):
+    site.review("openai/alpha", valid_review(name="Alpha"))
+    site.review("openai/beta", valid_review(name="Beta", alternatives=["alpha"]))
+    [found] = check_project(Project.at(site.root), today=TODAY).diagnostics
+    assert (found.code, found.line, found.hint) == ("invalid-value", 25, "did you mean 'openai/alpha'?")
+    assert "'alpha' is not a model reference" in found.message

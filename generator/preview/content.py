@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..diagnostics import Diagnostic
-from ..loader import Content, load_comparison, load_page, load_review
+from ..loader import Content, display_path, hint_bare_references, load_comparison, load_page, load_review
 
 
 @dataclass
@@ -75,7 +75,15 @@ class ContentStore:
                 content.diagnostics.extend(diagnostics)
                 if record is not None:
                     records.append(record)  # type: ignore[arg-type]
-        return content
+                elif store is self._reviews:
+                    self._note_unloaded(content, path)
+        return hint_bare_references(content)
+
+    def _note_unloaded(self, content: Content, path: Path) -> None:
+        """As `load_content` does: a review file in its place that did not load, by key."""
+        relative = path.relative_to(self.content_dir / "models")
+        if len(relative.parts) == 2 and path.suffix == ".md":
+            content.unloaded[f"{relative.parts[0]}/{path.stem}"] = display_path(path, self.root)
 
     def kind_of(self, path: Path) -> str | None:
         """'models', 'comparisons' or 'pages' if `load_content` would read this path; else None."""
