@@ -125,11 +125,19 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int, text: 
     """Point at the cause: for "end of stream" errors, that is where the open construct began."""
     problem = (exc.problem or "invalid YAML").strip()
     mark = exc.problem_mark or exc.context_mark
+    context = exc.context or ""
     if "end of stream" in problem and exc.context_mark is not None:
         mark = exc.context_mark
-        opened = (exc.context or "a value").replace("while scanning ", "").replace("while parsing ", "")
+        opened = (context or "a value").replace("while scanning ", "").replace("while parsing ", "")
         problem = f"{opened.replace('scalar', 'value')} opened here is never closed"
-    elif exc.context:
+    elif ("flow sequence" in context or "flow mapping" in context) and _on_later_line(exc):
+        # `aliases: [GPT-4.1 Mini` is noticed on the next line; the cause is the open bracket.
+        mark = exc.context_mark
+        closer = "]" if "sequence" in context else "}"
+        return error(path, mark.line + first_line, mark.column + 1, "yaml-syntax",
+                     f"YAML syntax error: the {'list' if closer == ']' else 'mapping'} opened here is never closed",
+                     f"close it with '{closer}' at the end of the line")
+    elif context:
         problem = f"{problem} {exc.context}"
     line = (mark.line if mark else 0) + first_line
     col = (mark.column if mark else 0) + 1
@@ -143,11 +151,19 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int, text: 
 _SYNTAX_START = re.compile(r"""^\s*(?:-\s+)*(?:[^\s:#'"{\[][^:#]*?:\s+)?([{\['"])""")
 
 
+def _on_later_line(exc: yaml.MarkedYAMLError) -> bool:
+    return (exc.context_mark is not None and exc.problem_mark is not None
+            and exc.problem_mark.line > exc.context_mark.line)
+
+
 def _syntax_hint(problem: str, source_line: str) -> str:
-    """What editors usually did when libyaml says this, and the quoting that fixes it."""
+    """What editors usually did when libyaml says this, and the fix."""
     if "mapping values are not allowed" in problem:
-        return ("the value has ': ' inside (a '{{ model: field }}' binding, or 'Note: ...'); "
-                "put the whole value in quotes: key: 'Note: it is fast'")
+        value = source_line.split(": ", 1)[1] if ": " in source_line else ""
+        if ": " in value or value.rstrip().endswith(":"):
+            return ("the value has ': ' inside (a '{{ model: field }}' binding, or 'Note: ...'); "
+                    "put the whole value in quotes: key: 'Note: it is fast'")
+        return "check this line's indentation: a key must line up with the keys beside it (spaces only)"
     start = _SYNTAX_START.match(source_line)
     if not start:
         return ""

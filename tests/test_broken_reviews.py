@@ -59,7 +59,7 @@ def edit(replace: dict[int, str] | None = None, after: dict[int, str] | None = N
 # (id, path, file content, expected code, expected line, other files)
 CASES = [
     # syntax and encoding
-    ("unclosed-flow-list", PATH, edit({10: "  input: [text"}), "yaml-syntax", 11, {}),
+    ("unclosed-flow-list", PATH, edit({10: "  input: [text"}), "yaml-syntax", 10, {}),
     ("unclosed-quote", PATH, edit({2: 'name: "Test Model'}), "yaml-syntax", 2, {}),
     ("bad-indent", PATH, edit({11: "    output: [text]"}), "yaml-syntax", 11, {}),
     ("colon-in-plain-value", PATH, edit({3: "family: test: extra"}), "yaml-syntax", 3, {}),
@@ -183,6 +183,32 @@ def test_a_plain_value_yaml_reads_as_syntax_gets_a_quoting_hint(site, line, hint
     [found] = check_project(Project.at(site.root), today=TODAY).diagnostics
     assert (found.code, found.line) == ("yaml-syntax", 3)
     assert found.hint.endswith(hint), found.hint
+
+
+@pytest.mark.parametrize("number, line, message, hint", [
+    (10, "  input: [text", "the list opened here is never closed", "close it with ']' at the end of the line"),
+    (20, "   output: 1.60", "mapping values are not allowed in this context",
+     "check this line's indentation: a key must line up with the keys beside it (spaces only)"),
+])
+def test_unclosed_lists_and_stray_indents_are_named_at_their_line(site, number, line, message, hint):
+    site.raw(PATH, edit({number: line}))
+    [found] = check_project(Project.at(site.root), today=TODAY).diagnostics
+    assert (found.code, found.line, found.message, found.hint) == (
+        "yaml-syntax", number, f"YAML syntax error: {message}", hint)
+
+
+@pytest.mark.parametrize("number, line, message", [
+    (19, "  input: 0,40", "expected a number, got the text '0,40'; write 0.40, with a point for the decimals, "
+                          "without quotes or '$'"),
+    (19, '  input: "$1,000.50"', "expected a number, got the text '$1,000.50'; write 1000.50 without quotes or '$'"),
+    (21, "  verified: 2026-02-30", "'2026-02-30' is not a real date: February 2026 has 28 days"),
+    (21, "  verified: 2026-13-01", "'2026-13-01' is not a real date: there is no month 13"),
+])
+def test_number_and_date_messages_say_what_to_write(site, number, line, message):
+    site.raw(PATH, edit({number: line}))
+    [found] = [d for d in check_project(Project.at(site.root), today=TODAY).diagnostics if d.is_error]
+    assert found.line == number
+    assert found.message.endswith(message), found.message
 
 
 def test_a_yaml_error_with_no_known_cause_gets_no_invented_hint(site):

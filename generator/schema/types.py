@@ -7,6 +7,7 @@ digits the editor typed.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from decimal import Decimal
@@ -23,11 +24,17 @@ def _to_decimal(value: Any) -> Decimal:
     if isinstance(value, float):
         return Decimal(str(value))
     if isinstance(value, str):
-        cleaned = value.strip().lstrip("$").replace(",", "")
-        if re.fullmatch(r"\d+(\.\d+)?", cleaned):
-            raise ValueError(f"expected a number, got the text '{value}'; write {cleaned} without quotes or '$'")
-        raise ValueError(f"expected a number, got the text '{value}'")
+        raise ValueError(f"expected a number, got the text '{value}'" + _number_fix(value.strip().lstrip("$")))
     raise ValueError(f"expected a number, got {_describe(value)}")
+
+
+def _number_fix(text: str) -> str:
+    """How to write what the editor meant: '1,000' is a thousand, '0,40' a decimal comma."""
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?", text):
+        return f"; write {text.replace(',', '')} without quotes or '$'"
+    if re.fullmatch(r"\d+,\d+", text):
+        return f"; write {text.replace(',', '.')}, with a point for the decimals, without quotes or '$'"
+    return ""
 
 
 def _non_negative(value: Decimal) -> Decimal:
@@ -65,8 +72,18 @@ def _to_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        if shaped:
+            raise ValueError(f"'{value}' is not a real date: {_why_not_a_date(*map(int, shaped.groups()))}")
         raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-04-14")
     raise ValueError(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+
+
+def _why_not_a_date(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days"
 
 
 _CUTOFF = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
