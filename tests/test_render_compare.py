@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.render.compare import cheaper_by, comparison_page, dearer_by, relative_price
+from generator.render.compare import (SharedBenchmark, benchmark_tally, cheaper_by, comparison_page, dearer_by,
+                                      relative_price)
 from generator.render.index import SiteIndex
 from render_sample import sample_catalog, write_sample
 
@@ -52,7 +53,12 @@ def test_editorial_pair_statements(index):
         ("Aider Polyglot", Decimal("52.9"), Decimal("32.4"), "openai/gpt-4.1")]
     assert page.performance == [
         "GPT-4.1 mini grades higher: Strong (2.58/3) against Strong (2.5/3) for GPT-4.1.",
-        "On the 1 benchmark both report, GPT-4.1 scores higher on 1 and GPT-4.1 mini on 0.",
+        "On Aider Polyglot, the one benchmark they share, GPT-4.1 scores higher.",
+    ]
+    assert page.price_statements == [
+        "GPT-4.1 mini is 5.0× cheaper than GPT-4.1 on input ($0.40 against $2.00 per 1M tokens), on output "
+        "($1.60 against $8.00), on cached input ($0.10 against $0.50) and at a 50/50 input/output mix "
+        "($1.00 against $5.00).",
     ]
     assert page.editorial
     assert page.verdict == ["Pick mini unless the task needs the larger model's coding strength."]
@@ -80,3 +86,48 @@ def test_ungraded_side_is_named(index):
     assert page.verdict[0] == ("Choose GPT-4.1 mini when cost decides: it is 3.0× cheaper at a 50/50 mix and "
                                "saves $200.00 a month at 100M tokens.")
     assert page.verdict[1] == "GPT-4.1 mini takes longer prompts: 1M tokens of context against 200K."
+
+
+def test_price_statements_say_each_margin_once(index):
+    page = comparison_page(index, index.catalog.pairs["gemini-2.5-flash-vs-gpt-4.1-mini"])
+    assert page.price_statements == [
+        "Gemini 2.5 Flash is 25% cheaper on input: $0.30 against $0.40 per 1M tokens for GPT-4.1 mini.",
+        "GPT-4.1 mini is 1.6× cheaper on output: $1.60 against $2.50 per 1M tokens for Gemini 2.5 Flash.",
+        "GPT-4.1 mini is 29% cheaper at a 50/50 input/output mix: $1.00 against $1.40 per 1M tokens for "
+        "Gemini 2.5 Flash.",
+    ]
+
+
+def test_equal_prices_are_grouped_too(site):
+    from conftest import valid_review
+    write_sample(site)
+    site.review("openai/twin", valid_review(name="Twin", pricing={"input": 0.40, "output": 1.60}))
+    twin_index = SiteIndex.of(sample_catalog(site))
+    page = comparison_page(twin_index, twin_index.catalog.pairs["gpt-4.1-mini-vs-twin"])
+    assert page.price_statements == [
+        "GPT-4.1 mini and Twin cost the same on input ($0.40 per 1M tokens), on output ($1.60) and at a 50/50 "
+        "input/output mix ($1.00).",
+    ]
+
+
+def _bench(name, a, b, higher):
+    return SharedBenchmark(name, "%", Decimal(a), Decimal(b), higher)
+
+
+def test_benchmark_tally_reads_naturally(index):
+    big, mini = index.model("openai/gpt-4.1"), index.model("openai/gpt-4.1-mini")
+    one_tie = [_bench("MMLU", "80", "80", None)]
+    assert benchmark_tally(big, mini, one_tie) == "On MMLU, the one benchmark they share, they score the same."
+    sweep = [_bench("A", "2", "1", big), _bench("B", "2", "1", big)]
+    assert benchmark_tally(big, mini, sweep) == "GPT-4.1 scores higher on both benchmarks they share."
+    assert benchmark_tally(big, mini, sweep + [_bench("C", "2", "1", big)]) == (
+        "GPT-4.1 scores higher on all 3 benchmarks they share.")
+    split = sweep + [_bench("C", "1", "2", mini)]
+    assert benchmark_tally(big, mini, split) == (
+        "Of the 3 benchmarks they share, GPT-4.1 scores higher on 2 and GPT-4.1 mini on 1.")
+    assert benchmark_tally(big, mini, split + [_bench("D", "1", "1", None)]) == (
+        "Of the 4 benchmarks they share, GPT-4.1 scores higher on 2, GPT-4.1 mini on 1 and they tie on 1.")
+    assert benchmark_tally(big, mini, [_bench("A", "1", "2", mini), _bench("B", "1", "1", None)]) == (
+        "Of the 2 benchmarks they share, GPT-4.1 mini scores higher on 1 and they tie on 1.")
+    assert benchmark_tally(big, mini, one_tie * 2) == "They score the same on both benchmarks they share."
+    assert benchmark_tally(big, mini, []) == "They report no benchmark in common."

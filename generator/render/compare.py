@@ -62,6 +62,9 @@ class PriceGap:
     b: Decimal | None
     cheaper: Model | None
     statement: str
+    phrase: str = ""                 # where the gap lies in a sentence: "on output", "at a 50/50 input/output mix"
+    relation: str = ""               # "5.0× cheaper", "the same price"
+    shown: tuple[str, str] = ("", "")  # the cheaper price as shown, then the dearer one
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class ComparisonPage:
     title: str
     description: str
     gaps: list[PriceGap]
+    price_statements: list[str]      # the gaps, grouped where they say the same (`price_statements`)
     volumes: list[VolumeCost]
     benchmarks: list[SharedBenchmark]
     performance: list[str]
@@ -110,15 +114,18 @@ def price_gap(a: Model, b: Model, dimension: str, price_a: Decimal | None, price
     if price_a is None or price_b is None:
         return PriceGap(dimension, price_a, price_b, None, "")
     if price_a == price_b:
-        shown, _ = shown_prices(price_a, price_b, computed)
+        shown = shown_prices(price_a, price_b, computed)
         return PriceGap(dimension, price_a, price_b, None,
-                        f"{a.meta.name} and {b.meta.name} both cost {shown} per 1M tokens {phrase}.")
+                        f"{a.meta.name} and {b.meta.name} both cost {shown[0]} per 1M tokens {phrase}.",
+                        phrase, cheaper_by(price_a, price_b), shown)
     cheap, dear = (a, b) if price_a < price_b else (b, a)
     low, high = sorted((price_a, price_b))
     low_text, high_text = shown_prices(low, high, computed)
+    relation = cheaper_by(low, high)
     return PriceGap(dimension, price_a, price_b, cheap,
-                    f"{cheap.meta.name} is {cheaper_by(low, high)} {phrase}: "
-                    f"{low_text} against {high_text} per 1M tokens for {dear.meta.name}.")
+                    f"{cheap.meta.name} is {relation} {phrase}: "
+                    f"{low_text} against {high_text} per 1M tokens for {dear.meta.name}.",
+                    phrase, relation, (low_text, high_text))
 
 
 def shown_prices(low: Decimal, high: Decimal, computed: bool) -> tuple[str, str]:
@@ -144,6 +151,37 @@ def price_gaps(a: Model, b: Model, input_share: Decimal) -> list[PriceGap]:
     gaps.append(price_gap(a, b, f"{split} mix", a.blended, b.blended, f"at a {split} input/output mix",
                           computed=True))
     return gaps
+
+
+def price_statements(a: Model, b: Model, gaps: list[PriceGap]) -> list[str]:
+    """The gaps as a reader wants them: one sentence per verdict, not one per dimension.
+
+    When the same model is cheaper by the same margin on several dimensions (a
+    family priced at a fixed ratio is 5.0× cheaper on input, output, cached input
+    and the mix alike), the margin is said once and every price pair stays:
+    "GPT-4.1 mini is 5.0× cheaper than GPT-4.1 on input ($0.40 against $2.00 per
+    1M tokens), on output ($1.60 against $8.00) and …". Groups keep the order of
+    their first dimension.
+    """
+    groups: dict[tuple[str | None, str], list[PriceGap]] = {}
+    for gap in gaps:
+        if gap.statement:
+            groups.setdefault((gap.cheaper.key if gap.cheaper else None, gap.relation), []).append(gap)
+    sentences = []
+    for group in groups.values():
+        if len(group) == 1:
+            sentences.append(group[0].statement)
+            continue
+        first = group[0]
+        if first.cheaper is None:
+            parts = [f"{g.phrase} ({g.shown[0]}{' per 1M tokens' if g is first else ''})" for g in group]
+            sentences.append(f"{a.meta.name} and {b.meta.name} cost the same {_join(parts)}.")
+        else:
+            dear = b if first.cheaper is a else a
+            parts = [f"{g.phrase} ({g.shown[0]} against {g.shown[1]}{' per 1M tokens' if g is first else ''})"
+                     for g in group]
+            sentences.append(f"{first.cheaper.meta.name} is {first.relation} than {dear.meta.name} {_join(parts)}.")
+    return sentences
 
 
 def volume_costs(a: Model, b: Model) -> list[VolumeCost]:
@@ -186,16 +224,37 @@ def performance_statements(a: Model, b: Model, benchmarks: list[SharedBenchmark]
                    f"{format_grade(graded.grade_label, graded.meta.grade.score, scale_max)}.")  # type: ignore[union-attr]
     else:
         out.append("Neither model has a grade yet.")
-    if benchmarks:
-        wins_a = sum(1 for s in benchmarks if s.higher is a)
-        wins_b = sum(1 for s in benchmarks if s.higher is b)
-        count = len(benchmarks)
-        noun = "benchmark" if count == 1 else "benchmarks"
-        out.append(f"On the {count} {noun} both report, {a.meta.name} scores higher on {wins_a} "
-                   f"and {b.meta.name} on {wins_b}.")
-    else:
-        out.append("They report no benchmark in common.")
+    out.append(benchmark_tally(a, b, benchmarks))
     return out
+
+
+def benchmark_tally(a: Model, b: Model, benchmarks: list[SharedBenchmark]) -> str:
+    """Who scores higher on the benchmarks both report, in plain English for one, two or many.
+
+    One benchmark is named ("On Aider Polyglot, the one benchmark they share, …");
+    a clean sweep says "both" or "all 3"; a split counts only the sides that won
+    something, and ties, so no "… and GPT-4.1 mini on 0".
+    """
+    count = len(benchmarks)
+    if count == 0:
+        return "They report no benchmark in common."
+    if count == 1:
+        only = benchmarks[0]
+        outcome = f"{only.higher.meta.name} scores higher" if only.higher else "they score the same"
+        return f"On {only.name}, the one benchmark they share, {outcome}."
+    wins = [(m, sum(1 for s in benchmarks if s.higher is m)) for m in (a, b)]
+    ties = sum(1 for s in benchmarks if s.higher is None)
+    every = "both" if count == 2 else f"all {count}"
+    winners = [(m, n) for m, n in wins if n]
+    if not winners:
+        return f"They score the same on {every} benchmarks they share."
+    if len(winners) == 1 and not ties:
+        return f"{winners[0][0].meta.name} scores higher on {every} benchmarks they share."
+    parts = [f"{m.meta.name} scores higher on {n}" if i == 0 else f"{m.meta.name} on {n}"
+             for i, (m, n) in enumerate(winners)]
+    if ties:
+        parts.append(f"they tie on {ties}")
+    return f"Of the {count} benchmarks they share, {_join(parts)}."
 
 
 def derived_verdict(a: Model, b: Model, gaps: list[PriceGap], volumes: list[VolumeCost],
@@ -255,7 +314,7 @@ def comparison_page(index: SiteIndex, pair: Pair) -> ComparisonPage:
     output_gap = gaps[1].statement
     if output_gap:
         description += " " + output_gap
-    return ComparisonPage(pair, a, b, title, description, gaps, volumes, benchmarks,
+    return ComparisonPage(pair, a, b, title, description, gaps, price_statements(a, b, gaps), volumes, benchmarks,
                           performance_statements(a, b, benchmarks, config.grading.max), verdict,
                           editorial is not None)
 
