@@ -22,7 +22,16 @@ def test_home_best_value_and_latest(site_dir):
     latest = table_rows(page.css_first(".mr-latest"))
     assert [row[0] for row in latest[1:]] == ["GPT-4.1 mini", "Gemini 2.5 Flash", "GPT-4.1", "GPT-4.1 nano",
                                               "Claude Haiku 4.5"]
-    assert [a.text() for a in page.css(".mr-stats a")] == ["5 models", "3 providers", "6 comparisons"]
+    assert [a.text() for a in page.css(".mr-stats a")] == ["5 models", "3 labs and 2 resellers", "6 comparisons"]
+    providers = table_rows(parse(site_dir, "providers").css_first(".mr-providers"))[1:]
+    assert len(providers) == 3 + 2                   # the link's wording counts what it leads to
+
+
+def test_provider_count_wording():
+    from generator.render.listings import HomePage
+    def label(labs, resellers):
+        return HomePage("t", "d", [], [], 0, labs, resellers, 0).providers_label
+    assert [label(1, 0), label(5, 1), label(5, 10)] == ["1 lab", "5 labs and 1 reseller", "5 labs and 10 resellers"]
 
 
 def test_all_models_table_has_sort_keys_and_filter(site_dir):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..catalog import Model, Pair
 from ..schema import Bracket, Offer, Provider
 from .index import SiteIndex
-from .pages import compare_uri, url_of
+from .pages import compare_uri, providers_with_pages, url_of
 
 LATEST_COUNT = 10
 
@@ -29,8 +29,17 @@ class HomePage:
     latest: list[Model]
     best_value: list[BestValue]
     model_count: int
-    provider_count: int
+    lab_count: int                 # providers whose models we review
+    reseller_count: int            # the other providers on /providers/: they only resell
     comparison_count: int
+
+    @property
+    def providers_label(self) -> str:
+        """"5 labs and 10 resellers": the link leads to a list of both, so the count says both."""
+        labs = f"{self.lab_count} lab{'' if self.lab_count == 1 else 's'}"
+        if not self.reseller_count:
+            return labs
+        return f"{labs} and {self.reseller_count} reseller{'' if self.reseller_count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
@@ -59,8 +68,10 @@ def home_page(index: SiteIndex) -> HomePage:
     best = [BestValue(b, catalog.models[catalog.best_value[b.key]])
             for b in catalog.config.brackets if b.key in catalog.best_value]
     site = catalog.config.site
+    listed = providers_with_pages(catalog)
+    labs = sum(1 for key in listed if index.reviews_by_provider.get(key))
     return HomePage(site.name, site.description, index.latest[:LATEST_COUNT], best, len(catalog.models),
-                    len(index.reviews_by_provider), len(catalog.pairs))
+                    labs, len(listed) - labs, len(catalog.pairs))
 
 
 def all_models(index: SiteIndex) -> list[Model]:
