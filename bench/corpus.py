@@ -14,17 +14,20 @@ Same `(n, seed, today)`, same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
+from generator.brackets import bracket_for_price  # noqa: E402
+from generator.config import load_site_config  # noqa: E402
 from generator.pairs import pair_slug  # noqa: E402
 from generator.project import current_date  # noqa: E402
-from generator.seeds import default_bracket  # noqa: E402
 from generator.writer import dump_yaml, write_review_text  # noqa: E402
 
 # Real provider keys from site_config/providers.yaml.
@@ -108,7 +111,7 @@ def _front(model: dict[str, Any], rng: random.Random, today: dt.date, neighbours
         "name": model["name"],
         "snapshot": f"{model['model_id']}-{released:%Y-%m-%d}",
         "family": model["family"],
-        "bracket": default_bracket(price_out),
+        "bracket": bracket_for_price(_brackets(), Decimal(str(price_out))),
         "aliases": [model["name"] + " Latest"],
         "released": released,
         "access": ["API", "Chat app"] if rng.random() < 0.5 else ["API"],
@@ -184,6 +187,14 @@ def _title(model_id: str) -> str:
     return " ".join(part.capitalize() for part in model_id.split("-"))
 
 
+@functools.lru_cache(maxsize=1)
+def _brackets():
+    """The shipped site_config's price bands: the corpus is checked against them."""
+    config, _ = load_site_config(REPO / "site_config", REPO)
+    assert config is not None, "site_config/ must load to write a corpus"
+    return config.brackets
+
+
 if __name__ == "__main__":
     import argparse
     parser = argparse.ArgumentParser(description="Write a synthetic review corpus.")
@@ -192,3 +203,4 @@ if __name__ == "__main__":
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     write_corpus(args.content_dir, args.n, args.seed)
+

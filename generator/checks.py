@@ -11,7 +11,9 @@ import datetime as dt
 from collections import defaultdict
 from typing import Callable, Iterator
 
+from .brackets import bracket_for_price, price_band
 from .diagnostics import Diagnostic, error, warning
+from .formatting import format_price
 from .loader import ComparisonRecord, Content, ReviewRecord
 from .pairs import ambiguous_ids, pair_slug
 from .schema import SiteConfig
@@ -146,6 +148,25 @@ def _price_history(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
                         f"the price-history date {newest.date} is in the future (today is {ctx.today})")
 
 
+def _bracket_price(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
+    """The bracket page tells readers its price band; a model outside it contradicts the page."""
+    bracket = ctx.config.bracket(review.meta.bracket)
+    if bracket is None:
+        return
+    lower, upper = price_band(ctx.config.brackets, bracket.key)
+    output = review.meta.pricing.output
+    if (upper is not None and output > upper) or (lower is not None and output <= lower):
+        fits = ctx.config.bracket(bracket_for_price(ctx.config.brackets, output))
+        assert fits is not None
+        band = f"up to {format_price(upper)}" if lower is None else (
+            f"above {format_price(lower)}" if upper is None else
+            f"above {format_price(lower)} and up to {format_price(upper)}")
+        yield warning(*_at(review, ("bracket",)), "bracket-price",
+                      f"the {bracket.name} bracket is for output prices {band} per 1M tokens, "
+                      f"but this model's is {format_price(output)}",
+                      f"use bracket: {fits.key}, or change the limits in site_config/brackets.yaml")
+
+
 def _grade_scale(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
     grade = review.meta.grade
     if grade and grade.score > ctx.config.grading.max:
@@ -189,8 +210,8 @@ def _has_prose(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
                       "the review has no text yet; the page will show only data")
 
 
-REVIEW_RULES: list[ReviewRule] = [_known_providers, _known_bracket, _model_refs, _limits, _date_order,
-                                  _price_history, _grade_scale, _staleness, _has_prose]
+REVIEW_RULES: list[ReviewRule] = [_known_providers, _known_bracket, _bracket_price, _model_refs, _limits,
+                                  _date_order, _price_history, _grade_scale, _staleness, _has_prose]
 
 
 def _unique_names(reviews: list[ReviewRecord]) -> Iterator[Diagnostic]:

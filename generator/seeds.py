@@ -14,7 +14,6 @@ Only facts live here (with their source and date), never prose.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +33,3 @@ def find_seed(seeds_dir: Path, provider: str, model_id: str) -> tuple[dict[str, 
     if not isinstance(facts, dict):
         return None, None
     return facts, parsed.data.get("source")
-
-
-def default_bracket(output_price: object) -> str:
-    """A bracket by output price, matching the thresholds in site_config/brackets.yaml."""
-    price = Decimal(str(output_price))
-    if price <= 1:
-        return "budget"
-    if price <= 5:
-        return "value"
-    if price <= 20:
-        return "premium"
-    return "frontier"

@@ -35,7 +35,7 @@ MODELS: dict[str, dict[str, Any]] = {
     "openai/gpt-5-mini": dict(name="GPT-5 mini", family="gpt-5", bracket="value", aliases=["GPT-5 Mini"],
                               context_window=400000, max_output=128000,
                               pricing={"input": D("0.25"), "output": D("2.00")}),
-    "anthropic/claude-sonnet-4": dict(name="Claude Sonnet 4", family="claude-sonnet", bracket="frontier",
+    "anthropic/claude-sonnet-4": dict(name="Claude Sonnet 4", family="claude-sonnet", bracket="premium",
                                       context_window=200000, max_output=64000,
                                       pricing={"input": D("3.00"), "output": D("15.00")}),
     "google/gemini-2.5-flash": dict(name="Gemini 2.5 Flash", family="gemini-2.5", bracket="value",

@@ -59,8 +59,9 @@ def test_names_are_case_insensitively_unique(site):
 def test_site_config_errors_name_file_and_line(site):
     path = site.root / "site_config" / "brackets.yaml"
     path.write_text(path.read_text().replace("key: premium", "key: Premium!"), encoding="utf-8")
+    line = path.read_text().splitlines().index("  - key: Premium!") + 1
     found = codes(site)
-    assert found == [("error", "invalid-value", "brackets.yaml", 10)]
+    assert found == [("error", "invalid-value", "brackets.yaml", line)]
 
 
 def test_section_defined_twice_in_site_config(site):
@@ -122,3 +123,27 @@ def test_a_bare_model_id_is_offered_its_provider_folder(site):
     [found] = check_project(Project.at(site.root), today=TODAY).diagnostics
     assert (found.code, found.line, found.hint) == ("invalid-value", 25, "did you mean 'openai/alpha'?")
     assert "'alpha' is not a model reference" in found.message
+
+
+def test_a_model_outside_its_brackets_price_band_warns_with_the_bracket_that_fits(site):
+    site.review("openai/alpha", valid_review(name="Alpha", bracket="budget", pricing={"output": 1.60}))
+    site.review("openai/beta", valid_review(name="Beta", bracket="premium", pricing={"output": 1.60}))
+    site.review("openai/gamma", valid_review(name="Gamma", bracket="value", pricing={"output": 5.00}))
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert [(d.severity.value, d.code, d.file.rsplit("/", 1)[-1], d.line, d.message, d.hint)
+            for d in result.diagnostics] == [
+        ("warning", "bracket-price", "alpha.md", 4,
+         "the Budget bracket is for output prices up to $1.00 per 1M tokens, but this model's is $1.60",
+         "use bracket: value, or change the limits in site_config/brackets.yaml"),
+        ("warning", "bracket-price", "beta.md", 4,
+         "the Premium bracket is for output prices above $5.00 and up to $20.00 per 1M tokens, "
+         "but this model's is $1.60", "use bracket: value, or change the limits in site_config/brackets.yaml"),
+    ]
+
+
+def test_bracket_limits_must_rise_and_only_the_last_may_be_open(site):
+    path = site.root / "site_config" / "brackets.yaml"
+    path.write_text(path.read_text().replace("max_output_price: 5.00", "max_output_price: 0.50"))
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert [(d.code, d.file, d.message) for d in result.diagnostics] == [
+        ("invalid-value", "site_config/brackets.yaml", "'brackets': max_output_price must rise from each bracket to the next")]

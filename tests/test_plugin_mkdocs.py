@@ -59,7 +59,8 @@ def test_content_errors_fail_the_build_with_positions(sample, tmp_path):
 
 
 def test_check_warnings_are_mkdocs_warnings(sample, tmp_path):
-    sample.review("openai/gpt-4.1", valid_review(name="GPT-4.1", family="gpt-4.1", bracket="premium"), body="")
+    sample.review("openai/gpt-4.1", valid_review(name="GPT-4.1", family="gpt-4.1", bracket="premium",
+                                                    pricing={"input": 2, "output": 8}), body="")
     relaxed = mkdocs_build(sample.root, tmp_path / "relaxed")
     assert relaxed.returncode == 0, relaxed.stderr
     assert "warning[no-prose]: the review has no text yet" in relaxed.stderr

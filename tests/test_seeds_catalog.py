@@ -26,7 +26,7 @@ def shipped() -> dict[str, str]:
 def test_shipped_seeds_are_exactly_what_the_shared_data_gives():
     config, _ = load_site_config(REPO / "site_config", REPO)
     read = read_catalog("models-dev", API, {p.key for p in config.providers})
-    assert shipped() == seed_files(read, RETRIEVED)
+    assert shipped() == seed_files(read, RETRIEVED, config.brackets)
     assert sorted(shipped()) == [f"{lab}.yaml" for lab in SEED_LABS]
 
 

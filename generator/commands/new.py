@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from ..project import Project, current_date
-from ..seeds import default_bracket, find_seed
+from ..brackets import bracket_for_price
+from ..config import load_site_config
+from ..schema import Bracket
+from ..seeds import find_seed
 from ..writer import write_review_text
 
 _REF = re.compile(r"([a-z0-9][a-z0-9._-]*)/([a-z0-9][a-z0-9._-]*)")
@@ -32,8 +35,12 @@ def run_new(project: Project, ref: str, today: dt.date | None = None) -> int:
         print(f"error: {path} already exists; edit it instead")
         return 1
     today = today or current_date()
+    config, _ = load_site_config(project.config_dir, project.root)
+    if config is None:
+        print("error: site_config/ does not load; run `modelreview check` first")
+        return 1
     facts, source = find_seed(project.seeds_dir, provider, model_id)
-    front = scaffold(model_id, facts, source, today)
+    front = scaffold(model_id, facts, source, today, config.brackets)
     header = ("Prefilled from seeds/: check every fact against its source before publishing."
               if facts else "Not found in seeds/: every value below is a placeholder to replace.")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +50,7 @@ def run_new(project: Project, ref: str, today: dt.date | None = None) -> int:
 
 
 def scaffold(model_id: str, facts: dict[str, Any] | None, source: dict[str, Any] | None,
-             today: dt.date) -> dict[str, Any]:
+             today: dt.date, brackets: list[Bracket]) -> dict[str, Any]:
     """Front matter with every required field; seed facts win over placeholders."""
     front: dict[str, Any] = {
         "name": model_id,
@@ -63,7 +70,7 @@ def scaffold(model_id: str, facts: dict[str, Any] | None, source: dict[str, Any]
         front.update({k: {**v, **{d: x for d, x in front[k].items() if d not in v}}
                       if isinstance(v, dict) and isinstance(front.get(k), dict) else v
                       for k, v in facts.items() if k != "sources"})
-        front["bracket"] = facts.get("bracket") or default_bracket(front["pricing"]["output"])
+        front["bracket"] = facts.get("bracket") or bracket_for_price(brackets, Decimal(str(front["pricing"]["output"])))
     if source and isinstance(source, dict) and source.get("url"):
         entry = {"title": source.get("title", "Seed catalog"), "url": source["url"]}
         if source.get("retrieved"):

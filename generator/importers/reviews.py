@@ -19,7 +19,7 @@ few fields the schema requires, handled as below):
   context window, or several tiers (the schema holds one) are left out and noted.
 * `name` and `family` come from the source, else the seed, else the id (family by
   `modelreview new`'s rule: the id without its date suffix).
-* `bracket` by `seeds.default_bracket(output price)`; `reviewed` is the import day;
+* `bracket` by output price, in the bands of site_config/brackets.yaml; `reviewed` is the import day;
   `pricing.verified` and each offer's `verified` are the catalog's `as_of` day (a
   seed's prices keep the seed's own `verified` day).
 
@@ -36,7 +36,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..schema import Review
-from ..seeds import default_bracket
+from ..brackets import bracket_for_price
+from ..schema import Bracket
 from .grouping import PlannedModel
 from .record import CatalogSource, ImportedModel
 
@@ -50,7 +51,7 @@ class NotImportable(ValueError):
 
 
 def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
-                 seed_sources: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], str]:
+                 seed_sources: dict[str, dict[str, Any]], brackets: list[Bracket]) -> tuple[dict[str, Any], str]:
     """(front matter, header comment) for one planned model, or `NotImportable`."""
     home, seed = planned.home, planned.seed
     notes: list[str] = []
@@ -77,7 +78,7 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
         raise NotImportable(f"the output limit {max_output:,} is larger than the context window {context:,}")
     front: dict[str, Any] = {"name": pick("name") or home.model_id.split("/")[-1],
                              "family": pick("family") or _family(planned.model_id),
-                             "bracket": default_bracket(home.output), "released": released}
+                             "bracket": bracket_for_price(brackets, home.output), "released": released}
     lifecycle = _lifecycle(home, source.as_of, notes)
     if lifecycle:
         front["lifecycle"] = lifecycle

@@ -75,7 +75,7 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
             report.existing.append((path, why))
             continue
         try:
-            front, header = build_review(model, read.source, today, seed_sources)
+            front, header = build_review(model, read.source, today, seed_sources, config.brackets)
             report.renamed += _unique_name(front, model, names, taken)
         except NotImportable as exc:
             report.skipped.append(Skipped(model.home.key, str(exc)))

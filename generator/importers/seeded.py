@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..schema import Bracket
 from ..writer import dump_yaml
 from ..yamlpos import parse_yaml
 from .grouping import plan_models
@@ -83,7 +84,8 @@ def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def seed_files(read: CatalogRead, retrieved: dt.date, labs: tuple[str, ...] = SEED_LABS) -> dict[str, str]:
+def seed_files(read: CatalogRead, retrieved: dt.date, brackets: list[Bracket],
+               labs: tuple[str, ...] = SEED_LABS) -> dict[str, str]:
     """`<provider>.yaml` -> text, derived from a models.dev read."""
     source = replace(read.source, as_of=retrieved)
     models: dict[str, dict[str, dict[str, Any]]] = {lab: {} for lab in labs}
@@ -91,7 +93,7 @@ def seed_files(read: CatalogRead, retrieved: dt.date, labs: tuple[str, ...] = SE
         if not planned.own or planned.provider not in labs or planned.home.status == "deprecated":
             continue
         try:
-            front, _ = build_review(planned, source, retrieved, {})
+            front, _ = build_review(planned, source, retrieved, {}, brackets)
         except NotImportable:
             continue
         if front["released"] < SINCE or "lifecycle" in front:
@@ -126,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     read = read_catalog("models-dev", args.api_json, {p.key for p in config.providers})
     args.seeds_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in seed_files(read, args.retrieved).items():
+    for name, text in seed_files(read, args.retrieved, config.brackets).items():
         (args.seeds_dir / name).write_text(text, encoding="utf-8")
         print(f"wrote {args.seeds_dir / name}")
     return 0

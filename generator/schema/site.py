@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .review import Strict
 from .types import Flag, Money, PositiveNumber, Slug, Text, Tokens, Url
@@ -28,6 +28,9 @@ class Bracket(Strict):
     key: Slug
     name: Text
     description: Text
+    max_output_price: Money | None = Field(
+        default=None, description="highest output list price (USD per 1M tokens) in this bracket; "
+                                  "brackets are in ascending order and the last has none")
 
 
 class GradeLabel(Strict):
@@ -121,6 +124,23 @@ class SiteConfig(Strict):
     staleness: Staleness = Field(default_factory=Staleness)
     pairs: PairPolicy = Field(default_factory=PairPolicy)
     claims: Claims = Field(default_factory=Claims)
+
+    @field_validator("brackets")
+    @classmethod
+    def _price_bands_ascend(cls, brackets: list[Bracket]) -> list[Bracket]:
+        """Bands are cut by ascending limits; a bracket without one must be the last.
+
+        A site may also set no limits at all: its brackets are then editorial groups
+        and no price is out of place in any of them.
+        """
+        limits = [b.max_output_price for b in brackets]
+        if any(limit is not None for limit in limits) and None in limits[:-1]:
+            raise ValueError(f"only the last bracket may have no max_output_price "
+                             f"('{brackets[limits.index(None)].key}' has none)")
+        given = [limit for limit in limits if limit is not None]
+        if given != sorted(set(given)):
+            raise ValueError("max_output_price must rise from each bracket to the next")
+        return brackets
 
     def provider(self, key: str) -> Provider | None:
         return next((p for p in self.providers if p.key == key), None)
