@@ -77,3 +77,12 @@ def test_sub_cent_list_prices_are_not_rounded(pages):
     card = _html(rendered["models/openai/tiny.md"]).css_first(".mr-spec-card")
     prices = [dd.text() for dt_, dd in zip(card.css("dt"), card.css("dd")) if dt_.text().endswith("price")]
     assert prices == ["$0.075/1M tokens", "$0.30/1M tokens"]
+
+
+def test_a_sub_cent_saving_in_a_verdict_is_not_called_zero(site):
+    site.review("openai/a", valid_review(name="A", pricing={"input": 0.00001, "output": 0.00001}))
+    site.review("openai/b", valid_review(name="B", pricing={"input": 0.00001, "output": 0.00002}))
+    from generator.render.compare import comparison_page
+    index = SiteIndex.of(sample_catalog(site))
+    verdict = comparison_page(index, index.catalog.pairs["a-vs-b"]).verdict[0]
+    assert verdict.endswith("saves < $0.01 a month at 100M tokens.")

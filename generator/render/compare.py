@@ -14,7 +14,8 @@ from decimal import Decimal
 from ..catalog import Model, Pair
 from ..claims.bindings import expand_text
 from ..costs import MonthlyCost, percent_cheaper, ratio
-from ..formatting import format_computed_amount, format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
+from ..formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
+                          format_tokens_short)
 from .format import CAPABILITY_LABELS, format_grade, format_share
 from .index import SiteIndex, benchmarks_by_name
 
@@ -266,7 +267,7 @@ def derived_verdict(a: Model, b: Model, gaps: list[PriceGap], volumes: list[Volu
         biggest = volumes[-1]
         sentences.append(f"Choose {blended.cheaper.meta.name} when cost decides: it is "
                          f"{cheaper_by(*sorted((a.blended, b.blended)))} at a {blended.dimension} and saves "
-                         f"{format_cost(biggest.saving)} a month at {format_tokens_short(biggest.tokens)} tokens.")
+                         f"{format_computed_amount(biggest.saving)} a month at {format_tokens_short(biggest.tokens)} tokens.")
     else:
         sentences.append("Price does not separate them: both cost the same at the configured split.")
     ga, gb = a.meta.grade, b.meta.grade
