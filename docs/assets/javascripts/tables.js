@@ -80,7 +80,47 @@
     });
   }
 
+  // Browsers may break a line after any hyphen, so on a narrow screen "2024-03-13"
+  // or "GPT-4.1" could wrap in the middle. Each hyphenated word in a data table
+  // gets a <span class="mr-word"> the stylesheet keeps on one line. Identifiers in
+  // <code> ("openai/gpt-4.1-mini") get a <wbr> after each "/" instead, so they
+  // wrap between their parts. The text itself (what sorting and filtering read)
+  // does not change.
+  function keepWordsWhole(table) {
+    if (table.getAttribute("data-words-ready")) return;
+    table.setAttribute("data-words-ready", "1");
+    var walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      if (/\S[-\/]\S/.test(node.nodeValue) && !node.parentNode.closest(".mr-word")) nodes.push(node);
+    }
+    nodes.forEach(function (node) {
+      var fragment = document.createDocumentFragment();
+      if (node.parentNode.closest("code")) {
+        node.nodeValue.split(/(?<=\/)/).forEach(function (part, i) {
+          if (i) fragment.appendChild(document.createElement("wbr"));
+          fragment.appendChild(document.createTextNode(part));
+        });
+        node.parentNode.replaceChild(fragment, node);
+        return;
+      }
+      node.nodeValue.split(/(\s+)/).forEach(function (part) {
+        if (/\S-\S/.test(part)) {
+          var span = document.createElement("span");
+          span.className = "mr-word";
+          span.textContent = part;
+          fragment.appendChild(span);
+        } else if (part) {
+          fragment.appendChild(document.createTextNode(part));
+        }
+      });
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
   function setUp() {
+    document.querySelectorAll(".mr-scroll table").forEach(keepWordsWhole);
     document.querySelectorAll("table[data-sortable]").forEach(setUpSorting);
     document.querySelectorAll("input[data-filter-table]").forEach(setUpFilter);
   }
