@@ -27,6 +27,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .diagnostics import Diagnostic
 from .project import Project, check_project
+from .render.template_errors import as_diagnostic
 
 
 @dataclass
@@ -56,9 +57,12 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, target, result.diagnostics, str(exc) or type(exc).__name__)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
+        found = as_diagnostic(exc, project.root)
+        if found is None:
+            raise
+        return BuildResult(False, target, result.diagnostics + [found], "a template failed")
     return BuildResult(True, target, result.diagnostics)
 
 

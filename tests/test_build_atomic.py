@@ -51,32 +51,40 @@ def test_failure_inside_mkdocs_keeps_previous_site(built):
     assert leftovers(site.root) == []
 
 
-def test_template_bug_raises_and_keeps_previous_site(built):
+def test_a_template_mistake_is_reported_at_its_line_and_keeps_previous_site(built):
     site, site_dir, before = built
-    (site.root / "templates/pages/review.md").write_text("{{ m.no_such_field }}\n")
-    with pytest.raises(Exception, match="no_such_field"):
-        build_site(Project.at(site.root), today=TODAY)
+    (site.root / "templates/pages/review.md").write_text("# {{ page.title }}\n\n{{ m.no_such_field }}\n")
+    result = build_site(Project.at(site.root), today=TODAY)
+    assert not result.ok
+    assert result.error == "a template failed"
+    [found] = [d for d in result.diagnostics if d.is_error]
+    assert (found.file, found.line, found.code) == ("templates/pages/review.md", 3, "template-error")
+    assert found.message.startswith("the template failed while rendering models/")
+    assert found.message.endswith("has no attribute 'no_such_field'")
     assert snapshot(site_dir) == before
     assert leftovers(site.root) == []
 
 
-def test_success_replaces_the_site(built):
+def test_a_theme_template_syntax_error_is_reported_at_its_line(built):
     site, site_dir, before = built
-    site.review("openai/gpt-4.1", valid_review(name="GPT-4.1 renamed", family="gpt-4.1", bracket="premium",
-                                               pricing={"input": 2.00, "output": 8.00}))
-    (site_dir / "stale.html").write_text("old")
+    theme = site.root / "templates/theme/main.html"
+    lines = theme.read_text().splitlines()
+    lines[5] = lines[5] + "{% if page %}"
+    theme.write_text("\n".join(lines) + "\n")
     result = build_site(Project.at(site.root), today=TODAY)
-    assert result.ok
-    after = snapshot(site_dir)
-    assert "stale.html" not in after
-    assert b"GPT-4.1 renamed" in after["models/openai/gpt-4.1/index.html"]
+    [found] = [d for d in result.diagnostics if d.is_error]
+    assert (found.file, found.code, found.hint) == ("templates/theme/main.html", "template-error",
+                                                    "fix the {{ }} or {% %} tag on this line")
+    assert "Encountered unknown tag 'endblock'" in found.message
+    assert snapshot(site_dir) == before
     assert leftovers(site.root) == []
 
 
-def test_swap_into_missing_target(tmp_path):
-    staging = tmp_path / ".site-build-x"
-    staging.mkdir()
-    (staging / "index.html").write_text("new")
-    swap_into_place(staging, tmp_path / "site")
-    assert (tmp_path / "site/index.html").read_text() == "new"
-    assert not staging.exists()
+def test_a_bug_in_our_code_is_not_dressed_as_a_template_mistake(built, monkeypatch):
+    site, site_dir, before = built
+    from generator.render import site as site_module
+    monkeypatch.setattr(site_module.SiteRenderer, "render", lambda self, uri: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        build_site(Project.at(site.root), today=TODAY)
+    assert snapshot(site_dir) == before
+    assert leftovers(site.root) == []

@@ -122,6 +122,29 @@ def test_a_template_change_reaches_every_page_of_its_kind(preview):
     assert "Specifications" in " ".join(h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2"))
 
 
+def test_a_template_mistake_is_named_at_its_line_in_the_terminal_and_the_error_box(preview):
+    template = preview.project.root / "templates" / "pages" / "review.md"
+    original = template.read_text(encoding="utf-8")
+    before = _title_and_summary(preview.get(PAGE)[1])
+    try:
+        preview.save("templates/pages/review.md", original + "{{ no_such_name.x }}\n")
+        said, version = len(preview.out.getvalue()), preview.session.version
+        status, html = preview.get(PAGE)    # the site was set up again for the template: no last version
+        line = len(original.splitlines()) + 1
+        headline = (f"templates/pages/review.md:{line}:1: error[template-error]: the template failed while "
+                    f"rendering models/{KEY}.md: 'no_such_name' is undefined")
+        printed = preview.out.getvalue()[said:]
+        assert headline in printed and "Traceback" not in printed
+        assert preview.session.version == version + 1
+        assert _box(preview.get(PAGE)[1]) == [headline]
+        assert preview.session.version == version + 1      # failing the same way again changes nothing
+        assert printed.count("error[template-error]") == 1
+    finally:
+        preview.save("templates/pages/review.md", original)
+    assert _title_and_summary(preview.get(PAGE)[1]) == before
+    assert not [d for d in preview.session.diagnostics if d.code == "template-error"]
+
+
 def test_the_reload_endpoint_answers_when_the_version_moves(preview, review):
     version = preview.session.version
     with urllib.request.urlopen(f"{preview.url}_preview/changes?since={version - 1}", timeout=5) as response:

@@ -104,8 +104,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not target.is_file():
             if not (site.root / "index.html").is_file():
                 return self._send(HTTPStatus.SERVICE_UNAVAILABLE, self._page(
-                    "Nothing to preview yet", "The site appears as soon as the content checks without "
-                    "errors; they are listed below and in the terminal."), "text/html", send_body)
+                    "Nothing to preview yet", "The site appears as soon as the errors listed below "
+                    "(and in the terminal) are fixed."), "text/html", send_body)
             status, relative = HTTPStatus.NOT_FOUND, "404.html"
             target = site.root / relative
             if not target.is_file():

@@ -40,6 +40,7 @@ from ..loader import display_path
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
 from ..render import page_problems, pages_affected_by, structural_changes
 from ..render.pages import compare_uris, page_uri, pair_uri, review_uri
+from ..render.template_errors import as_diagnostic
 from ..report import file_lines, format_text
 from ..schema import SiteConfig
 from .content import Changed, ContentStore
@@ -82,6 +83,7 @@ class PreviewSession:
         self._diagnostics: list[Diagnostic] = []
         self._checked: list[Diagnostic] = []          # what check_loaded found for the current catalog
         self._catalog_found: list[Diagnostic] = []    # what the catalog checks found last time
+        self._template_found: list[Diagnostic] = []   # templates that failed to render since the last save
         self._version = 1
         self._generation = 0                          # moves on with every save; stale check runs are dropped
         self._changed = threading.Condition()
@@ -130,7 +132,10 @@ class PreviewSession:
             try:
                 self.pages.prepare(relative)
             except Exception as problem:
-                if not self.checks_idle.is_set() or any(d.is_error for d in self._catalog_found):
+                failed_template = as_diagnostic(problem, self.project.root)
+                if failed_template is not None:
+                    self._take_template_failure(relative, failed_template)
+                elif not self.checks_idle.is_set() or any(d.is_error for d in self._catalog_found):
                     self.say(f"{relative}: kept its last version ({problem})")
                 else:
                     self.say(f"error: rendering {relative} failed:\n{traceback.format_exc()}")
@@ -168,6 +173,7 @@ class PreviewSession:
     def _check_and_show(self, saved: set[str], started: float, rebuild: bool,
                         changed: Changed | None = None) -> None:
         self._generation += 1
+        self._template_found = []   # a save may have fixed the template; rendering will say if not
         self._cancel_catalog_checks()
         previous, patched = self.catalog, False
 
@@ -251,10 +257,20 @@ class PreviewSession:
                     if self._job is None:
                         self.checks_idle.set()
 
+    def _take_template_failure(self, relative: str, found: Diagnostic) -> None:
+        """Say it once and put it in the error box; a reload that fails the same way changes nothing,
+        so the box's live reload cannot loop."""
+        if _shown([found]) == _shown([d for d in self._diagnostics if d == found]):
+            return
+        self._show([found])
+        self.say(f"{relative}: not rendered; the page keeps its last version if it had one")
+        self._template_found = [found]
+        self._publish(self._checked + self._catalog_found + self._template_found)
+
     def _take_catalog_findings(self, found: list[Diagnostic], started: float) -> None:
         before = self._diagnostics
         self._catalog_found = found
-        now = self._checked + found
+        now = self._checked + found + self._template_found
         if _shown(now) == _shown(before):
             return
         errors = [d for d in found if d.is_error]

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 
 from ..catalog import Catalog
@@ -26,6 +27,7 @@ from .listings import (all_models, bracket_summaries, bracket_summary, compariso
                        provider_page, provider_summaries)
 from .pages import PageRef, base_of, page_list, providers_with_pages
 from .review import review_page, shorten
+from .template_errors import PageTemplateError
 
 _HEADING = re.compile(r"^#{1,2} ", re.MULTILINE)
 WIDE = ["navigation"]   # detail pages and wide tables give the left sidebar's room to the content
@@ -50,7 +52,10 @@ class SiteRenderer:
         context.update(base=base_of(uri), site=self.catalog.config.site, config=self.catalog.config,
                        catalog_models=self.catalog.models,
                        scale=self.catalog.config.grading.max, share=self.catalog.config.volumes.input_share)
-        return _front_matter(front) + self.env.get_template(template).render(context)
+        try:
+            return _front_matter(front) + self.env.get_template(template).render(context)
+        except jinja2.TemplateError as problem:
+            raise PageTemplateError(problem, uri) from problem
 
     def lastmod(self, uri: str) -> dt.date:
         """The date a page's content last changed, for the sitemap: from data, never the clock."""
