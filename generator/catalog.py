@@ -15,7 +15,7 @@ from decimal import Decimal
 from .costs import MonthlyCost, blended_price, monthly_cost
 from .loader import ComparisonRecord, Content, PageRecord, ReviewRecord
 from .pairs import ambiguous_ids, ordered, ordered_slug
-from .schema import Bracket, Provider, Review, SiteConfig
+from .schema import Bracket, Provider, Review, SiteConfig, Status
 
 
 @dataclass
@@ -198,10 +198,14 @@ def _name_index(models: dict[str, Model]) -> dict[str, str]:
 
 
 def _best_value(models: dict[str, Model], config: SiteConfig) -> dict[str, str]:
-    """Per bracket: the highest grade per blended dollar; ungraded brackets fall back to cheapest."""
+    """Per bracket: the highest grade per blended dollar; ungraded brackets fall back to cheapest.
+
+    Only active models compete: a deprecated or retired one is no pick to recommend.
+    """
     best: dict[str, str] = {}
     for bracket in config.brackets:
-        members = [m for m in models.values() if m.meta.bracket == bracket.key]
+        members = [m for m in models.values()
+                   if m.meta.bracket == bracket.key and m.meta.lifecycle.status is Status.ACTIVE]
         graded = [m for m in members if m.meta.grade and m.blended > 0]
         if graded:
             winner = max(graded, key=lambda m: (m.meta.grade.score / m.blended, m.key))  # type: ignore[union-attr]

@@ -24,6 +24,7 @@ def catalog(site) -> Catalog:
     ("price.batch.input", "$0.20"),
     ("price.batch.output", "$0.80"),
     ("price.blended", "$1.00"),
+    ("openai/gpt-5-mini: price.blended", "$1.13"),          # derived: to the cent, as every page shows it
     ("price", "$0.40 input / $1.60 output per 1M tokens"),
     ("context", "1M tokens"),
     ("context.short", "1M"),

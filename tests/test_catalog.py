@@ -62,3 +62,14 @@ def test_best_value_prefers_grade_per_dollar(site):
     site.review("openai/dear", valid_review(name="Dear", pricing={"input": D("1"), "output": D("4")},
                                            grade={"score": D("2.9"), "benchmarked": dt.date(2026, 1, 1)}))
     assert catalog_of(site).best_value == {"value": "openai/cheap"}
+
+
+def test_best_value_is_never_a_deprecated_or_retired_model(site):
+    gone = {"status": "deprecated", "date": dt.date(2026, 6, 1)}
+    site.review("openai/cheap", valid_review(name="Cheap", lifecycle=gone, pricing={"input": D("0.1"), "output": D("0.4")},
+                                            grade={"score": D("2.9"), "benchmarked": dt.date(2026, 1, 1)}))
+    site.review("openai/dear", valid_review(name="Dear", pricing={"input": D("1"), "output": D("4")},
+                                           grade={"score": D("2"), "benchmarked": dt.date(2026, 1, 1)}))
+    site.review("openai/old", valid_review(name="Old", bracket="premium", lifecycle=gone,
+                                          pricing={"input": D("2"), "output": D("8")}))
+    assert catalog_of(site).best_value == {"value": "openai/dear"}

@@ -33,8 +33,8 @@ from typing import Callable
 from ..catalog import Catalog, Model
 from ..costs import blended_price, monthly_cost, percent_cheaper, ratio
 from ..diagnostics import Diagnostic, error
-from ..formatting import (format_cost, format_count, format_percent, format_price, format_ratio,
-                          format_tokens, format_tokens_short)
+from ..formatting import (format_computed_amount, format_cost, format_count, format_percent, format_price,
+                          format_ratio, format_tokens, format_tokens_short)
 from .extract import inline_ranges, mask_code
 from .numbers import parse_volume
 
@@ -95,7 +95,7 @@ FIELDS: dict[str, Callable[[Model, Catalog], str]] = {
                                       "batch price"),
     "price.batch.output": _price_field(lambda m: m.meta.pricing.batch.output if m.meta.pricing.batch else None,
                                        "batch price"),
-    "price.blended": lambda m, c: format_price(m.blended),
+    "price.blended": lambda m, c: format_computed_amount(m.blended),
     "context": lambda m, c: format_tokens(m.meta.context_window),
     "context.short": lambda m, c: format_tokens_short(m.meta.context_window),
     "context.exact": lambda m, c: f"{format_count(m.meta.context_window)} tokens",
