@@ -29,7 +29,7 @@ MUTATIONS = [
     ("bracket", "premium", True),
     ("aliases", ["Bee Alias"], True),
     ("released", dt.date(2025, 3, 1), False),
-    ("lifecycle", {"status": "deprecated", "date": D, "successor": "openai/a"}, False),
+    ("lifecycle", {"status": "deprecated", "date": D, "successor": "openai/a"}, True),
     ("access", ["API", "Chat"], False),
     ("context_window", 200000, False),
     ("max_output", 8000, False),

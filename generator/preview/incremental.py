@@ -30,11 +30,12 @@ def structure(record: ReviewRecord) -> tuple[Any, ...]:
         record.key, meta.name, meta.snapshot, tuple(meta.aliases), meta.family, meta.bracket,
         meta.pricing.input, meta.pricing.output, meta.grade.score if meta.grade else None,
         tuple(meta.compare_with), tuple(sorted({offer.provider for offer in meta.offers})),
+        meta.lifecycle.status,   # only active models can be a bracket's best value
     )
 
 
 STRUCTURE_FIELDS = {"name", "snapshot", "aliases", "family", "bracket", "pricing", "grade", "compare_with",
-                    "offers"}
+                    "offers", "lifecycle"}
 
 
 def patch_catalog(old: Catalog, content: Content, changed: Changed) -> Catalog | None:
