@@ -104,8 +104,8 @@ class SiteRenderer:
     def _render_provider(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
         page = provider_page(self.index, ref.key)
         name = page.provider.name
-        return (_meta(f"{name} models", f"{name}: the models we review and the models it resells, with prices."),
-                "pages/provider.md", {"page": page})
+        return (_meta(f"{name} models", f"{name}: the models we review and the models it resells, with prices.",
+                      hide=WIDE), "pages/provider.md", {"page": page})
 
     def _render_providers(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
         summaries = provider_summaries(self.index, providers_with_pages(self.catalog))
