@@ -93,3 +93,12 @@ def test_a_comparison_body_is_checked_against_both_of_its_models(site):
         ("content/comparisons/gpt-4.1-vs-gpt-4.1-mini.md", 10, 15, "claim-ratio")]
     assert result.diagnostics[0].message == ('claim "three times as much" contradicts the data: '
                                              "GPT-4.1 costs 5.0× as much as GPT-4.1 mini on both input and output")
+
+
+def test_a_bill_in_a_sentence_naming_two_models_is_judged_against_the_nearest_one(site):
+    """'$14 rather than $11': the $11 is about the page's model, whose month costs $10."""
+    write_catalog(site, {"openai/gpt-4.1-mini": (
+        "Gemini 2.5 Flash is the rival: $14 rather than $11 for a balanced 10M-token month.\n")})
+    [found] = [d for d in checked(site).diagnostics if d.code == "claim-monthly-cost"]
+    assert found.message.endswith("cost $10.00 a month with GPT-4.1 mini")
+    assert found.hint == "fix the number, or bind it: {{ cost 10M 50/50 }}"

@@ -202,7 +202,9 @@ class Verifier:
                 return None
             if claim.bound == "eq" and self._close(bill, claim.amount, halfwidth, hedged):
                 return None
-        model, bill = models[0], bills[0]
+        # A sentence can name two models ("$3.75 rather than $10"); the bill nearest the
+        # claimed amount is the one the editor meant, so the message and the binding use it.
+        model, bill = min(zip(models, bills), key=lambda pair: abs(pair[1] - claim.amount))
         if claim.input_tokens is not None:
             how = (f"{format_count(claim.input_tokens)} input and {format_count(claim.tokens - claim.input_tokens)} "
                    f"output tokens")
