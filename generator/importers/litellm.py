@@ -104,11 +104,7 @@ def _record(key: str, provider: str, entry: dict[str, Any], provider_keys: set[s
     prefixes, _ = split_id(model_id, provider)
     notes: list[str] = []
     inputs = _modalities(entry, notes)
-    deprecated = None
-    try:
-        deprecated = values.day(entry.get("deprecation_date"))
-    except ValueError as exc:
-        notes.append(f"deprecation date left out: {exc}")
+    deprecated = values.optional(values.day, entry.get("deprecation_date"), "deprecation date", notes)
     return ImportedModel(
         key=key, provider=provider, model_id=model_id, lab=lab_of(prefixes, provider_keys),
         input=values.price(entry.get("input_cost_per_token"), per_token=True),

@@ -92,8 +92,8 @@ def _record(key: str, provider: str, model_id: str, entry: dict[str, Any], provi
         tool_calling=values.flag(entry.get("tool_call")),
         structured_output=values.flag(entry.get("structured_output")),
         reasoning=values.flag(entry.get("reasoning")), open_weights=values.flag(entry.get("open_weights")),
-        released=_optional(values.day, entry.get("release_date"), "release date", notes),
-        knowledge_cutoff=_optional(values.cutoff, entry.get("knowledge"), "knowledge cutoff", notes),
+        released=values.optional(values.day, entry.get("release_date"), "release date", notes),
+        knowledge_cutoff=values.optional(values.cutoff, entry.get("knowledge"), "knowledge cutoff", notes),
         status=_text(entry.get("status")), notes=tuple(notes),
     )
 
@@ -142,14 +142,6 @@ def _lab_benchmarks(path: Path) -> dict[str, list[ImportedBenchmark]]:
 
 def _with_benchmarks(record: ImportedModel, bench: list[ImportedBenchmark]) -> ImportedModel:
     return replace(record, benchmarks=tuple(bench))
-
-
-def _optional(convert, raw: Any, what: str, notes: list[str]):
-    try:
-        return convert(raw)
-    except ValueError as exc:
-        notes.append(f"{what} left out: {exc}")
-        return None
 
 
 def _dates(entry: dict[str, Any]) -> list[dt.date]:

@@ -78,16 +78,8 @@ def _record(key: str, entry: dict[str, Any], provider_keys: set[str]) -> Importe
     params = entry.get("supported_parameters")
     notes: list[str] = []
     prefixes, _ = split_id(key, "openrouter")
-    expiry = None
-    try:
-        expiry = values.day(entry.get("expiration_date"))
-    except ValueError as exc:
-        notes.append(f"expiration date left out: {exc}")
-    cutoff = None
-    try:
-        cutoff = values.cutoff(entry.get("knowledge_cutoff"))
-    except ValueError as exc:
-        notes.append(f"knowledge cutoff left out: {exc}")
+    expiry = values.optional(values.day, entry.get("expiration_date"), "expiration date", notes)
+    cutoff = values.optional(values.cutoff, entry.get("knowledge_cutoff"), "knowledge cutoff", notes)
     return ImportedModel(
         key=key, provider="openrouter", model_id=key, lab=lab_of(prefixes, provider_keys),
         name=_name(entry.get("name")),

@@ -18,12 +18,13 @@ import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 PRICE_DIGITS = 10
 PER_MILLION = Decimal(1_000_000)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
+T = TypeVar("T")
 
 
 def price(value: Any, per_token: bool = False) -> Decimal | None:
@@ -114,6 +115,19 @@ def flag(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
     raise ValueError(f"expected true or false, got {value!r}")
+
+
+def optional(convert: Callable[[Any], T], raw: Any, what: str, notes: list[str]) -> T | None:
+    """`convert(raw)`, or None with a note saying why `what` was left out of the review.
+
+    An optional field the source gives in a form we cannot read is dropped, not
+    guessed, and the import says so in the file's header comment.
+    """
+    try:
+        return convert(raw)
+    except ValueError as exc:
+        notes.append(f"{what} left out: {exc}")
+        return None
 
 
 def _decimal(value: Any) -> Decimal:
