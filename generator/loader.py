@@ -75,7 +75,7 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
     """Load every review, comparison and page below `content_dir`."""
     root = project_root or content_dir.parent
     content = Content()
-    paths = [p for p in _files_below(content_dir / "models") if not _ignored(p)]
+    paths = [p for p in _files_below(content_dir / "models") if not is_ignored(p)]
     # Parsing YAML is most of the work and needs no other file, so large catalogs parse
     # on every core; validation builds pydantic objects, which are slow to send back.
     parsed = map_ranges(lambda start, end: [_parse_review(p, content_dir, root, None) for p in paths[start:end]],
@@ -83,8 +83,9 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
     for item in parsed:
         record, diagnostics = _validate_review(item)
         _add(content.reviews, content.diagnostics, (record, diagnostics))
-        if record is None and item.provider:
-            content.unloaded[f"{item.provider}/{item.model_id}"] = item.display
+        key = review_key(item.path, content_dir) if record is None else None
+        if key:
+            content.unloaded[key] = item.display
     for path in sorted((content_dir / "comparisons").glob("*.md")):
         _add(content.comparisons, content.diagnostics, load_comparison(path, root))
     for path in sorted((content_dir / "pages").glob("*.md")):
@@ -252,7 +253,13 @@ def _files_below(folder: Path) -> list[Path]:
     return [Path(path) for path in found]
 
 
-def _ignored(path: Path) -> bool:
+def review_key(path: Path, content_dir: Path) -> str | None:
+    """'provider/model-id' for a file in a review's place (content/models/<provider>/<model-id>.md)."""
+    relative = path.relative_to(content_dir / "models")
+    return f"{relative.parts[0]}/{path.stem}" if len(relative.parts) == 2 and path.suffix == ".md" else None
+
+
+def is_ignored(path: Path) -> bool:
     """Editor backups and hidden files are not content."""
     name = path.name
     return name.startswith(".") or name.endswith("~") or name.endswith(".swp")

@@ -24,6 +24,7 @@ def _same_as_loader(store: ContentStore, site) -> None:
     for kind in ("reviews", "comparisons", "pages"):
         assert [_fields(r) for r in getattr(actual, kind)] == [_fields(r) for r in getattr(expected, kind)]
     assert actual.diagnostics == expected.diagnostics
+    assert actual.unloaded == expected.unloaded
 
 
 def _fields(record) -> tuple:
@@ -46,6 +47,7 @@ def test_load_all_reads_what_load_content_reads(site):
     _same_as_loader(store, site)
     assert [r.key for r in store.content().reviews] == ["openai/a", "openai/b"]
     assert [d.code for d in store.content().diagnostics] == ["misplaced-file"]
+    assert store.content().unloaded == {}      # notes.txt is not in a review's place
 
 
 def test_update_rereads_only_the_saved_files_and_reports_what_they_were(site):
@@ -76,9 +78,11 @@ def test_a_broken_save_becomes_diagnostics_and_a_fix_clears_them(site):
     _same_as_loader(store, site)
     assert store.content().reviews == []
     assert [(d.file, d.code) for d in store.content().diagnostics] == [("content/models/openai/a.md", "wrong-type")]
+    assert store.content().unloaded == {"openai/a": "content/models/openai/a.md"}
     a.write_text(good, encoding="utf-8")
     store.update([a])
     assert store.content().diagnostics == []
+    assert store.content().unloaded == {}
     assert [r.key for r in store.content().reviews] == ["openai/a"]
 
 

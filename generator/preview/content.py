@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..diagnostics import Diagnostic
-from ..loader import Content, display_path, hint_bare_references, load_comparison, load_page, load_review
+from ..loader import (Content, display_path, hint_bare_references, is_ignored, load_comparison, load_page,
+                      load_review, review_key)
 
 
 @dataclass
@@ -54,8 +55,7 @@ class ContentStore:
         for path in _expand(paths, self._known()):
             kind = self.kind_of(path)
             if kind == "models":
-                relative = path.relative_to(self.content_dir / "models")
-                changed.reviews.add(f"{relative.parts[0]}/{path.stem}" if len(relative.parts) == 2 else path.name)
+                changed.reviews.add(review_key(path, self.content_dir) or path.name)
                 self._refresh(self._reviews, path, lambda p: load_review(p, self.content_dir, self.root))
             elif kind == "comparisons":
                 changed.comparisons.add(path.stem)
@@ -75,15 +75,9 @@ class ContentStore:
                 content.diagnostics.extend(diagnostics)
                 if record is not None:
                     records.append(record)  # type: ignore[arg-type]
-                elif store is self._reviews:
-                    self._note_unloaded(content, path)
+                elif store is self._reviews and (key := review_key(path, self.content_dir)):
+                    content.unloaded[key] = display_path(path, self.root)   # as load_content records it
         return hint_bare_references(content)
-
-    def _note_unloaded(self, content: Content, path: Path) -> None:
-        """As `load_content` does: a review file in its place that did not load, by key."""
-        relative = path.relative_to(self.content_dir / "models")
-        if len(relative.parts) == 2 and path.suffix == ".md":
-            content.unloaded[f"{relative.parts[0]}/{path.stem}"] = display_path(path, self.root)
 
     def kind_of(self, path: Path) -> str | None:
         """'models', 'comparisons' or 'pages' if `load_content` would read this path; else None."""
@@ -91,7 +85,7 @@ class ContentStore:
             relative = path.relative_to(self.content_dir)
         except ValueError:
             return None
-        if not relative.parts or _ignored(path):
+        if not relative.parts or is_ignored(path):
             return None
         top = relative.parts[0]
         if top == "models" and len(relative.parts) > 1:
@@ -128,8 +122,3 @@ def _expand(paths: Iterable[Path], known: set[Path]) -> list[Path]:
         files += below if below or path.is_dir() else [path]
     return sorted(set(files))
 
-
-def _ignored(path: Path) -> bool:
-    """Editor backups and hidden files are not content (as in `generator.loader`)."""
-    name = path.name
-    return name.startswith(".") or name.endswith("~") or name.endswith(".swp")
