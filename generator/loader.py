@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from .diagnostics import Diagnostic, error
 from .frontmatter import SplitFile, decode, split_front_matter
 from .schema import Comparison, Page, Review
+from .schema.types import bare_model_id
 from .validate import validate
 from .parallel import map_ranges
 from .yamlpos import ParsedYaml, Positions, parse_yaml
@@ -93,19 +94,18 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
     return hint_bare_references(content)
 
 
-_BARE_REF = re.compile(r"'([a-z0-9][a-z0-9._:-]*)' is not a model reference")
-
-
 def hint_bare_references(content: Content) -> Content:
     """'gpt-4.1-nano' where 'openai/gpt-4.1-nano' was meant: name the review that exists.
 
     The schema rejects a reference without its provider folder before any other file is
-    known; once every file is loaded, the one review with that model id is the fix.
+    known; once every file is loaded, the review with that model id is the fix.
     """
-    keys = [r.key for r in content.reviews] + list(content.unloaded)
     for i, diagnostic in enumerate(content.diagnostics):
-        match = _BARE_REF.search(diagnostic.message) if diagnostic.code == "invalid-value" else None
-        owners = sorted(k for k in keys if match and k.split("/", 1)[1] == match.group(1))
+        model_id = bare_model_id(diagnostic.message) if diagnostic.code == "invalid-value" else None
+        if model_id is None:
+            continue
+        keys = [r.key for r in content.reviews] + list(content.unloaded)
+        owners = sorted(k for k in keys if k.split("/", 1)[1] == model_id)
         if owners:
             content.diagnostics[i] = replace(diagnostic, hint=f"did you mean '{owners[0]}'?")
     return content

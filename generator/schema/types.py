@@ -175,10 +175,20 @@ def _check_slug(value: str) -> str:
     return value
 
 
+_NOT_A_REFERENCE = "'{}' is not a model reference; write provider/model-id, e.g. openai/gpt-4.1"
+_BARE_ID = re.compile(re.escape(_NOT_A_REFERENCE).replace(r"\{\}", "([a-z0-9][a-z0-9._:-]*)", 1))
+
+
 def _check_model_ref(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._:-]*", value):
-        raise ValueError(f"'{value}' is not a model reference; write provider/model-id, e.g. openai/gpt-4.1")
+        raise ValueError(_NOT_A_REFERENCE.format(value))
     return value
+
+
+def bare_model_id(message: str) -> str | None:
+    """The model id of a reference written without its provider folder, from `_check_model_ref`'s message."""
+    match = _BARE_ID.search(message)
+    return match.group(1) if match else None
 
 
 def NonEmpty(max_length: int | None = None) -> Any:  # noqa: N802 - reads like a type
