@@ -54,6 +54,15 @@ class Verifier:
         allowed = max(abs(claimed) * tolerance, min(halfwidth, abs(claimed) * ROUNDING_CAP))
         return abs(actual - claimed) <= allowed
 
+    def _fits(self, actual: Decimal, claimed: Decimal, bound: str, halfwidth: Decimal, hedged: bool) -> bool:
+        """The data agrees with a stated value ("eq", within rounding and tolerance), or lies on the
+        side a bound names: "le" for "under $1", "less than half"; "ge" for "over 1M", "more than 5x"."""
+        if bound == "le":
+            return actual <= claimed * (1 + self.rules.tolerance)
+        if bound == "ge":
+            return actual >= claimed * (1 - self.rules.tolerance)
+        return self._close(actual, claimed, halfwidth, hedged)
+
     # -- prices -----------------------------------------------------------------
     def price(self, claim: PriceClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
         hedged = self.hedged(text, claim.number_at)
@@ -77,12 +86,8 @@ class Verifier:
         allowed = self._allowed_prices(price.side, model, text)
         if not allowed:
             return True
-        if claim.bound == "le":
-            return any(a <= price.value * (1 + self.rules.tolerance) for a in allowed)
-        if claim.bound == "ge":
-            return any(a >= price.value * (1 - self.rules.tolerance) for a in allowed)
         halfwidth = Decimal("0.5") * Decimal(10) ** -price.decimals
-        return any(self._close(a, price.value, halfwidth, hedged) for a in allowed)
+        return any(self._fits(a, price.value, claim.bound, halfwidth, hedged) for a in allowed)
 
     def _allowed_prices(self, side: str, model: Model, text: str) -> list[Decimal]:
         meta = model.meta
@@ -138,15 +143,8 @@ class Verifier:
         if claim.scale == 1 and claim.value % 1000 == 0:
             units.append(Decimal("1.024"))
         value = Decimal(actual)
-        for unit in units:
-            claimed = claim.value * unit
-            if claim.bound == "le" and value <= claimed * (1 + self.rules.tolerance):
-                return True
-            if claim.bound == "ge" and value >= claimed * (1 - self.rules.tolerance):
-                return True
-            if claim.bound == "eq" and self._close(value, claimed, _limit_halfwidth(claim) * unit, hedged):
-                return True
-        return False
+        return any(self._fits(value, claim.value * unit, claim.bound, _limit_halfwidth(claim) * unit, hedged)
+                   for unit in units)
 
     # -- ratios -----------------------------------------------------------------
     def ratio(self, claim: RatioClaim, text: str, models: tuple[str, str],
@@ -172,21 +170,13 @@ class Verifier:
         if claim.percent:
             claimed = (claim.ratio - 1) * 100 if claim.ratio > 1 else (1 - claim.ratio) * 100
             real = (actual - 1) * 100 if claim.ratio > 1 else (1 - actual) * 100
-            return self._within(real, claimed, claim, hedged)
+            return self._fits(real, claimed, claim.bound, claim.halfwidth, hedged)
         if claim.undirected:
-            return self._within(max(actual, 1 / actual), claim.ratio, claim, hedged)
+            return self._fits(max(actual, 1 / actual), claim.ratio, claim.bound, claim.halfwidth, hedged)
         claimed, real = (claim.ratio, actual) if claim.ratio >= 1 else (1 / claim.ratio, 1 / actual)
-        if self._within(real, claimed, claim, hedged):
+        if self._fits(real, claimed, claim.bound, claim.halfwidth, hedged):
             return True
         return claim.bound == "eq" and claim.loose_more and self._close(real, claimed + 1, claim.halfwidth, hedged)
-
-    def _within(self, real: Decimal, claimed: Decimal, claim: RatioClaim, hedged: bool) -> bool:
-        """`real` agrees with the claimed value, or lies on the side its bound says (with the tolerance)."""
-        if claim.bound == "ge":
-            return real >= claimed * (1 - self.rules.tolerance)
-        if claim.bound == "le":
-            return real <= claimed * (1 + self.rules.tolerance)
-        return self._close(real, claimed, claim.halfwidth, hedged)
 
     # -- monthly costs ----------------------------------------------------------
     def monthly(self, claim: CostClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
@@ -195,13 +185,8 @@ class Verifier:
         models = [self.catalog.models[k] for k in keys]
         bills = [self._bill(claim, m, share) for m in models]
         halfwidth = Decimal("0.5") * Decimal(10) ** -claim.decimals
-        for bill in bills:
-            if claim.bound == "le" and bill <= claim.amount * (1 + self.rules.tolerance):
-                return None
-            if claim.bound == "ge" and bill >= claim.amount * (1 - self.rules.tolerance):
-                return None
-            if claim.bound == "eq" and self._close(bill, claim.amount, halfwidth, hedged):
-                return None
+        if any(self._fits(bill, claim.amount, claim.bound, halfwidth, hedged) for bill in bills):
+            return None
         # A sentence can name two models ("$3.75 rather than $10"); the bill nearest the
         # claimed amount is the one the editor meant, so the message and the binding use it.
         model, bill = min(zip(models, bills), key=lambda pair: abs(pair[1] - claim.amount))
