@@ -156,15 +156,13 @@ def _bracket_price(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
     lower, upper = price_band(ctx.config.brackets, bracket.key)
     output = review.meta.pricing.output
     if (upper is not None and output > upper) or (lower is not None and output <= lower):
-        fits = ctx.config.bracket(bracket_for_price(ctx.config.brackets, output))
-        assert fits is not None
-        band = f"up to {format_price(upper)}" if lower is None else (
-            f"above {format_price(lower)}" if upper is None else
-            f"above {format_price(lower)} and up to {format_price(upper)}")
+        band = " and ".join(f"{word} {format_price(limit)}"
+                            for word, limit in (("above", lower), ("up to", upper)) if limit is not None)
         yield warning(*_at(review, ("bracket",)), "bracket-price",
                       f"the {bracket.name} bracket is for output prices {band} per 1M tokens, "
                       f"but this model's is {format_price(output)}",
-                      f"use bracket: {fits.key}, or change the limits in site_config/brackets.yaml")
+                      f"use bracket: {bracket_for_price(ctx.config.brackets, output)}, "
+                      "or change the limits in site_config/brackets.yaml")
 
 
 def _grade_scale(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
