@@ -141,7 +141,8 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int, text: 
         problem = f"{problem} {exc.context}"
     line = (mark.line if mark else 0) + first_line
     col = (mark.column if mark else 0) + 1
-    source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    lines = text.splitlines()
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     return error(path, line, col, "yaml-syntax", f"YAML syntax error: {problem}",
                  _syntax_hint(problem, source_line))
 

@@ -260,7 +260,7 @@ class PreviewSession:
     def _take_template_failure(self, relative: str, found: Diagnostic) -> None:
         """Say it once and put it in the error box; a reload that fails the same way changes nothing,
         so the box's live reload cannot loop."""
-        if _shown([found]) == _shown([d for d in self._diagnostics if d == found]):
+        if _shown([found])[0] in _shown(self._diagnostics):
             return
         self._show([found])
         self.say(f"{relative}: not rendered; the page keeps its last version if it had one")
