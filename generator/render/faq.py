@@ -141,14 +141,13 @@ def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     answer = f"We grade {model.meta.name} {label}, last benchmarked on {grade.benchmarked.isoformat()}."
     rank = index.grade_ranks[model.key]
     bracket = model.bracket.name
+    joint = "joint " if rank.tied_with else ""
     if rank.count == 1:
         answer += f" It is the only graded {bracket}-bracket model we review so far."
     elif rank.rank == 1:
-        joint = "joint " if rank.tied_with else ""
         answer += (f" That is the {joint}highest grade among the {rank.count} graded {bracket}-bracket models "
                    f"we review{_tied_with(index, rank)}.")
     else:
-        joint = "joint " if rank.tied_with else ""
         answer += (f" That ranks {joint}{_ordinal(rank.rank)} of the {rank.count} graded {bracket}-bracket models "
                    f"we review{_tied_with(index, rank)}.")
     return FaqItem(grade_question(model), answer, True)
