@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..catalog import Model, Pair
 from ..schema import Bracket, Offer, Provider
 from .index import SiteIndex
-from .pages import compare_uri, providers_with_pages, url_of
+from .pages import compare_index_pages, compare_uri, providers_with_pages, url_of
 
 LATEST_COUNT = 10
 
@@ -126,15 +126,12 @@ class ComparisonIndexPage:
 
 
 def comparison_index(index: SiteIndex, number: int = 1) -> ComparisonIndexPage:
-    pairs = list(index.catalog.pairs.values())
-    editorial = [p for p in pairs if p.editorial]
-    generated = [p for p in pairs if not p.editorial]
-    size = index.catalog.config.pairs.index_page_size
-    chunks = [generated[i:i + size] for i in range(0, len(generated), size)] or [[]]
+    chunks = compare_index_pages(index.catalog)
+    editorial = [p for p in index.catalog.pairs.values() if p.editorial] if number == 1 else []
     links = [IndexPageLink(n, url_of(compare_uri(n)), _pair_title(index, chunk[0]) if chunk else "",
                            _pair_title(index, chunk[-1]) if chunk else "")
              for n, chunk in enumerate(chunks, start=1)]
-    return ComparisonIndexPage(number, editorial if number == 1 else [], chunks[number - 1], links, len(generated))
+    return ComparisonIndexPage(number, editorial, chunks[number - 1], links, sum(map(len, chunks)))
 
 
 def _pair_title(index: SiteIndex, pair: Pair) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog import Catalog
+from ..catalog import Catalog, Pair
 from ..claims.bindings import bound_models
 from ..claims.fields import comparison_prose, review_prose
 from ..diagnostics import Diagnostic, error
@@ -60,15 +60,16 @@ def compare_uri(number: int) -> str:
     return COMPARE if number == 1 else f"compare/page/{number}.md"
 
 
-def compare_page_count(catalog: Catalog) -> int:
-    """How many pages the comparisons index takes: pairs without an editorial page, paged."""
-    listed = sum(1 for pair in catalog.pairs.values() if pair.editorial is None)
+def compare_index_pages(catalog: Catalog) -> list[list[Pair]]:
+    """What each page of the comparisons index lists: the pairs without an editorial page,
+    in slug order, `index_page_size` to a page; an empty catalog still has its one page."""
+    listed = [pair for pair in catalog.pairs.values() if pair.editorial is None]
     size = catalog.config.pairs.index_page_size
-    return max(1, -(-listed // size))
+    return [listed[i:i + size] for i in range(0, len(listed), size)] or [[]]
 
 
 def compare_uris(catalog: Catalog) -> list[str]:
-    return [compare_uri(n) for n in range(1, compare_page_count(catalog) + 1)]
+    return [compare_uri(n) for n in range(1, len(compare_index_pages(catalog)) + 1)]
 
 
 def url_of(uri: str) -> str:
@@ -97,7 +98,7 @@ def page_list(catalog: Catalog) -> dict[str, PageRef]:
     """Every generated page, in the (stable) order they are rendered and written."""
     refs = [PageRef(HOME, "home"), PageRef(MODELS, "models")]
     refs += [PageRef(review_uri(key), "review", key) for key in catalog.models]
-    refs += [PageRef(compare_uri(n), "compare", str(n)) for n in range(1, compare_page_count(catalog) + 1)]
+    refs += [PageRef(uri, "compare", str(n)) for n, uri in enumerate(compare_uris(catalog), start=1)]
     refs += [PageRef(pair_uri(slug), "comparison", slug) for slug in catalog.pairs]
     refs.append(PageRef(PROVIDERS, "providers"))
     refs += [PageRef(provider_uri(key), "provider", key) for key in providers_with_pages(catalog)]
