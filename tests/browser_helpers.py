@@ -7,6 +7,7 @@ browser fails the tests instead of skipping them, so CI cannot pass without them
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,24 @@ def page(chromium):
         yield tab
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def served_sample(tmp_path_factory):
+    """(base URL, catalog) of the repository's sample project, built once with `build_site`
+    (what `modelreview build` runs) and served as static files, as any web host would."""
+    from preview_project import make_project, serve_folder
+
+    from generator.build import build_site
+    from generator.project import check_project
+
+    project = make_project(tmp_path_factory.mktemp("browser") / "project", reviews=None)
+    site_dir = project.root / "site"
+    result = build_site(project, site_dir)
+    assert result.ok, result.error or result.diagnostics
+    catalog = check_project(project).catalog
+    assert catalog is not None
+    server = serve_folder(site_dir)
+    yield next(server), catalog
+    server.close()
+    shutil.rmtree(site_dir, ignore_errors=True)

@@ -9,13 +9,7 @@ once read "GPT-4.1" where it said "GPT-4.1 mini").
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from preview_project import make_project, serve_folder
-
-from generator.build import build_site
-from generator.project import check_project
 
 pytestmark = pytest.mark.browser
 pytest_plugins = ["browser_helpers"]
@@ -24,22 +18,14 @@ KEY = "openai/gpt-4.1-mini"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """(base URL, paths to check) of the sample site, built and served once for the module."""
-    project = make_project(tmp_path_factory.mktemp("layout") / "project", reviews=None)
-    site_dir = project.root / "site"
-    result = build_site(project, site_dir)
-    assert result.ok, result.error or result.diagnostics
-    catalog = check_project(project).catalog
-    assert catalog is not None
+def site(served_sample):
+    """(base URL, paths to check, the GPT-4.1 vs GPT-4.1 mini page) of the served sample."""
+    base, catalog = served_sample
     model = catalog.models[KEY]
     pair = next(catalog.pairs[p] for p in model.pairs if {catalog.pairs[p].a, catalog.pairs[p].b} == {KEY, "openai/gpt-4.1"})
     paths = ["", "models/", model.url, pair.url, "providers/openai/", "providers/openrouter/",
              f"brackets/{model.meta.bracket}/"]
-    server = serve_folder(site_dir)
-    yield next(server), paths, pair.url
-    server.close()
-    shutil.rmtree(site_dir, ignore_errors=True)
+    return base, paths, pair.url
 
 
 @pytest.fixture

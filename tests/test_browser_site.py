@@ -7,13 +7,8 @@ values come from the catalog and the site's own formatters, never typed here.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from preview_project import make_project, serve_folder
 
-from generator.build import build_site
-from generator.project import check_project
 from generator.render.format import filters
 
 pytestmark = pytest.mark.browser
@@ -21,21 +16,6 @@ pytest_plugins = ["browser_helpers"]
 
 KEY = "openai/gpt-4.1-mini"
 FORMAT = filters()
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """(base URL, catalog) of the sample site, built and served once for the module."""
-    project = make_project(tmp_path_factory.mktemp("browser") / "project", reviews=None)
-    site_dir = project.root / "site"
-    result = build_site(project, site_dir)
-    assert result.ok, result.error or result.diagnostics
-    catalog = check_project(project).catalog
-    assert catalog is not None
-    server = serve_folder(site_dir)
-    yield next(server), catalog
-    server.close()
-    shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def _spec_card(page) -> dict[str, str]:
@@ -46,8 +26,8 @@ def _spec_card(page) -> dict[str, str]:
     return dict(zip(labels, values))
 
 
-def test_the_review_page_shows_the_spec_card_from_data(page, sample):
-    base, catalog = sample
+def test_the_review_page_shows_the_spec_card_from_data(page, served_sample):
+    base, catalog = served_sample
     model = catalog.models[KEY]
     page.goto(f"{base}{model.url}")
     assert page.locator("article h1").inner_text() == model.meta.name
@@ -73,8 +53,8 @@ def _column(page, index: int) -> list[str]:
         f"rows => rows.map(r => r.cells[{index}].getAttribute('data-sort'))")
 
 
-def test_the_all_models_table_sorts_by_a_clicked_column_and_filters(page, sample):
-    base, catalog = sample
+def test_the_all_models_table_sorts_by_a_clicked_column_and_filters(page, served_sample):
+    base, catalog = served_sample
     page.goto(f"{base}models/")
     headings = page.locator("#mr-models thead th").all_inner_texts()
     column = headings.index("Input /1M")
@@ -97,8 +77,8 @@ def test_the_all_models_table_sorts_by_a_clicked_column_and_filters(page, sample
     assert page.locator("[data-filter-count=mr-models]").inner_text() == f"{len(expected)} models"
 
 
-def test_a_comparison_page_says_which_is_cheaper_with_computed_costs(page, sample):
-    base, catalog = sample
+def test_a_comparison_page_says_which_is_cheaper_with_computed_costs(page, served_sample):
+    base, catalog = served_sample
     model = catalog.models[KEY]
     pair = catalog.pairs[model.pairs[0]]
     a, b = catalog.models[pair.a], catalog.models[pair.b]
@@ -118,9 +98,9 @@ def test_a_comparison_page_says_which_is_cheaper_with_computed_costs(page, sampl
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_no_page_is_wider_than_the_screen(chromium, sample, width):
+def test_no_page_is_wider_than_the_screen(chromium, served_sample, width):
     """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
-    base, catalog = sample
+    base, catalog = served_sample
     model = catalog.models[KEY]
     context = chromium.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
