@@ -2,7 +2,8 @@
 
 The render stage answers these questions (render/faq.py); the check stage needs
 the same wording to tell an editor that their own FAQ entry repeats one. Both
-read the questions from here, so the page and the warning cannot drift apart.
+read from here which questions a page asks and how they are worded, so the page
+and the warning cannot drift apart.
 """
 
 from __future__ import annotations
@@ -13,41 +14,24 @@ from .catalog import Catalog, Model
 from .diagnostics import Diagnostic, warning
 
 
-def cost_question(model: Model) -> str:
-    return f"How much does {model.meta.name} cost compared with its {model.bracket.name}-bracket peers?"
-
-
-def context_question(model: Model) -> str:
-    return f"What is the context window of {model.meta.name}?"
-
-
-def grade_question(model: Model) -> str:
-    return f"How good is {model.meta.name}?"
-
-
-def quirks_question(model: Model) -> str:
-    return f"Does {model.meta.name} have known quirks?"
-
-
-def competitors_question(model: Model) -> str:
-    return f"What are the main competitors of {model.meta.name}?"
-
-
 def competitor_keys(catalog: Catalog, model: Model) -> list[str]:
     """The editor's alternatives first, then bracket peers by price; only reviewed models."""
     keys = dict.fromkeys([*model.meta.alternatives, *model.peers])
     return [k for k in keys if k in catalog.models]
 
 
-def derived_questions(catalog: Catalog, model: Model) -> list[str]:
-    """The questions the page answers from data, in page order; grade and competitors only when there is one."""
-    questions = [cost_question(model), context_question(model)]
+def derived_questions(catalog: Catalog, model: Model) -> list[tuple[str, str]]:
+    """(topic, question) for each question the page answers from data, in page order; the
+    grade and competitors questions only when the model has a grade and competitors."""
+    name = model.meta.name
+    asked = [("cost", f"How much does {name} cost compared with its {model.bracket.name}-bracket peers?"),
+             ("context", f"What is the context window of {name}?")]
     if model.meta.grade is not None:
-        questions.append(grade_question(model))
-    questions.append(quirks_question(model))
+        asked.append(("grade", f"How good is {name}?"))
+    asked.append(("quirks", f"Does {name} have known quirks?"))
     if competitor_keys(catalog, model):
-        questions.append(competitors_question(model))
-    return questions
+        asked.append(("competitors", f"What are the main competitors of {name}?"))
+    return asked
 
 
 def question_key(question: str) -> str:
@@ -88,7 +72,7 @@ def _hidden_because(catalog: Catalog, model: Model) -> list[str | None]:
     cannot go stale. Of two editor entries asking the same thing the first is kept.
     A page asking one question twice would leave readers to guess which answer is current.
     """
-    derived = {question_key(q) for q in derived_questions(catalog, model)}
+    derived = {question_key(question) for _, question in derived_questions(catalog, model)}
     seen: set[str] = set()
     fates: list[str | None] = []
     for entry in model.meta.faq:

@@ -11,11 +11,11 @@ the template escapes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from ..catalog import Model
 from ..claims.bindings import expand_text
-from ..faq_questions import (competitor_keys, competitors_question, context_question, cost_question,
-                             grade_question, quirks_question, shown_entries)
+from ..faq_questions import competitor_keys, derived_questions, shown_entries
 from ..formatting import format_computed_amount, format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
 from .format import format_bill, format_grade, format_share, listed_status
@@ -38,14 +38,8 @@ def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
     Editor entries that repeat a question are left out (`faq_questions.shown_entries`);
     `check` warns about each at its line.
     """
-    items = [_cost_answer(index, model), _context_answer(model)]
-    grade = _grade_answer(index, model)
-    if grade:
-        items.append(grade)
-    items.append(_quirks_answer(index, model))
-    competitors = _competitors_answer(index, model)
-    if competitors:
-        items.append(competitors)
+    items = [FaqItem(question, _ANSWERS[topic](index, model), True)
+             for topic, question in derived_questions(index.catalog, model)]
     entries = model.meta.faq
     items += [FaqItem(expand_text(entries[i].question, index.catalog, model.key),
                       expand_text(entries[i].answer, index.catalog, model.key), False)
@@ -58,7 +52,7 @@ def main_competitors(index: SiteIndex, model: Model) -> list[Model]:
     return [index.model(k) for k in competitor_keys(index.catalog, model)][:MAX_COMPETITORS]
 
 
-def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
+def _cost_answer(index: SiteIndex, model: Model) -> str:
     name, price = model.meta.name, model.meta.pricing
     split = format_share(index.catalog.config.volumes.input_share)
     members = index.bracket_members[model.meta.bracket]
@@ -67,8 +61,7 @@ def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
               f"per 1M output tokens, or {format_computed_amount(model.blended)} per 1M tokens at a {split} "
               "input/output mix.")
     if rank.count == 1:
-        answer += f" It is the only {model.bracket.name}-bracket model we review so far."
-        return FaqItem(cost_question(model), answer, True)
+        return answer + f" It is the only {model.bracket.name}-bracket model we review so far."
     answer += (f" Of the {rank.count} {model.bracket.name}-bracket models we review it is "
                f"{_price_place(rank)} at that mix{_tied_with(index, rank)}.")
     cheapest = [m for m in members if m.blended == members[0].blended]
@@ -78,7 +71,7 @@ def _cost_answer(index: SiteIndex, model: Model) -> FaqItem:
     if ends:
         text = "; ".join(ends)
         answer += f" {text[:1].upper()}{text[1:]}."
-    return FaqItem(cost_question(model), answer + _cheapest_active(members, cheapest, model), True)
+    return answer + _cheapest_active(members, cheapest, model)
 
 
 def _cheapest_active(members: list[Model], cheapest: list[Model], model: Model) -> str:
@@ -121,7 +114,7 @@ def _listed_name(model: Model) -> str:
     return f"{model.meta.name} ({status})" if status else model.meta.name
 
 
-def _context_answer(model: Model) -> FaqItem:
+def _context_answer(index: SiteIndex, model: Model) -> str:
     meta = model.meta
     answer = (f"{meta.name} reads up to {format_count(meta.context_window)} tokens "
               f"({format_tokens(meta.context_window)}) per request and writes up to "
@@ -130,13 +123,12 @@ def _context_answer(model: Model) -> FaqItem:
     if long_context:
         answer += (f" Prompts longer than {format_count(long_context.above_tokens)} tokens are billed at "
                    f"{format_price(long_context.input)} input and {format_price(long_context.output)} output per 1M tokens.")
-    return FaqItem(context_question(model), answer, True)
+    return answer
 
 
-def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
+def _grade_answer(index: SiteIndex, model: Model) -> str:
     grade = model.meta.grade
-    if grade is None:
-        return None
+    assert grade is not None, "asked only of graded models (derived_questions)"
     label = format_grade(model.grade_label, grade.score, index.catalog.config.grading.max)
     answer = f"We grade {model.meta.name} {label}, last benchmarked on {grade.benchmarked.isoformat()}."
     rank = index.grade_ranks[model.key]
@@ -150,29 +142,34 @@ def _grade_answer(index: SiteIndex, model: Model) -> FaqItem | None:
     else:
         answer += (f" That ranks {joint}{_ordinal(rank.rank)} of the {rank.count} graded {bracket}-bracket models "
                    f"we review{_tied_with(index, rank)}.")
-    return FaqItem(grade_question(model), answer, True)
+    return answer
 
 
-def _quirks_answer(index: SiteIndex, model: Model) -> FaqItem:
+def _quirks_answer(index: SiteIndex, model: Model) -> str:
     name = model.meta.name
     quirks = [expand_text(q, index.catalog, model.key) for q in model.meta.quirks]
     if not quirks:
         answer = f"This review records no quirks for {name}."
     else:
         answer = " ".join(q if q[-1] in ".!?" else q + "." for q in quirks)
-    return FaqItem(quirks_question(model), answer, True)
+    return answer
 
 
-def _competitors_answer(index: SiteIndex, model: Model) -> FaqItem | None:
+def _competitors_answer(index: SiteIndex, model: Model) -> str:
     competitors = main_competitors(index, model)
-    if not competitors:
-        return None
     parts = [f"{c.meta.name} ({', '.join(filter(None, [c.provider.name, listed_status(c)]))}, "
              f"{relative_price(c.blended, model.blended)})" for c in competitors]
     split = format_share(index.catalog.config.volumes.input_share)
     answer = (f"The main competitors of {model.meta.name} are {_join(parts)}. "
               f"Price differences are at a {split} input/output mix.")
-    return FaqItem(competitors_question(model), answer, True)
+    return answer
+
+
+# What answers each derived question (`faq_questions.derived_questions` says which are asked).
+_ANSWERS: dict[str, Callable[[SiteIndex, Model], str]] = {
+    "cost": _cost_answer, "context": _context_answer, "grade": _grade_answer,
+    "quirks": _quirks_answer, "competitors": _competitors_answer,
+}
 
 
 def comparison_faq(index: SiteIndex, page: ComparisonPage) -> list[FaqItem]:
