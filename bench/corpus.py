@@ -2,7 +2,7 @@
 
 `write_corpus(content_dir, n, seed)` writes `n` reviews (plus one editorial comparison
 per 50 models) that pass `modelreview check` with no errors and no warnings against
-the real `site_config/`. Files go through `generator.writer`, the same writer the
+the real `site_config/`. Files go through `generator.authoring.writer`, the same writer the
 importers use, so the benchmark parses the shape real files have.
 
 Models come in families of four sizes from one provider; prices follow the size, and
@@ -24,11 +24,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from generator.brackets import bracket_for_price  # noqa: E402
-from generator.config import load_site_config  # noqa: E402
-from generator.pairs import pair_slug  # noqa: E402
+from generator.check.brackets import bracket_for_price  # noqa: E402
+from generator.load.config import load_site_config  # noqa: E402
+from generator.load.pairs import pair_slug  # noqa: E402
 from generator.project import current_date  # noqa: E402
-from generator.writer import dump_yaml, write_review_text  # noqa: E402
+from generator.authoring.writer import dump_yaml, write_review_text  # noqa: E402
 
 # Real provider keys from site_config/providers.yaml.
 PROVIDERS = ["openai", "anthropic", "google", "mistral", "deepseek", "xai", "cohere", "moonshotai",

@@ -8,9 +8,9 @@ Stages, each its own module:
     publish   `plugin`   the MkDocs plugin that adds generated pages
 """
 
-from .catalog import Catalog, Model, Pair, build_catalog
-from .diagnostics import Diagnostic, Severity
-from .loader import Content, load_content
+from .catalog.catalog import Catalog, Model, Pair, build_catalog
+from .base.diagnostics import Diagnostic, Severity
+from .load.loader import Content, load_content
 from .project import CheckResult, Project, check_project
 
 __all__ = [

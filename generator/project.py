@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .catalog import Catalog, build_catalog
-from .checks import check_content
-from .claims import check_claims
-from .config import load_site_config
-from .diagnostics import Diagnostic, escalate
-from .faq_questions import check_faq
-from .loader import Content, load_content
-from .schema import SiteConfig
+from .catalog.catalog import Catalog, build_catalog
+from .check.checks import check_content
+from .check.claims import check_claims
+from .load.config import load_site_config
+from .base.diagnostics import Diagnostic, escalate
+from .catalog.faq_questions import check_faq
+from .load.loader import Content, load_content
+from .load.schema import SiteConfig
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def served_sample(tmp_path_factory):
     (what `modelreview build` runs) and served as static files, as any web host would."""
     from preview_project import make_project, serve_folder
 
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from generator.project import check_project
 
     project = make_project(tmp_path_factory.mktemp("browser") / "project", reviews=None)

@@ -11,11 +11,11 @@ from typing import Any
 
 from conftest import TODAY, Site, valid_review
 
-from generator.catalog import Catalog, build_catalog
-from generator.config import load_site_config
-from generator.loader import load_content
+from generator.catalog.catalog import Catalog, build_catalog
+from generator.load.config import load_site_config
+from generator.load.loader import load_content
 from generator.project import CheckResult, Project, check_project
-from generator.writer import dump_yaml
+from generator.authoring.writer import dump_yaml
 
 D = Decimal
 

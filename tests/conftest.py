@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.writer import write_review_text
+from generator.authoring.writer import write_review_text
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 21)

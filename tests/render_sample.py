@@ -101,7 +101,7 @@ def new_project(root: Path) -> Site:
 
 def build_sample(root: Path):
     """The sample, built by `build_site` into ROOT/site; returns the site folder."""
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from generator.project import Project
 
     from conftest import TODAY

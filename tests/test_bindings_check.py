@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claims_catalog import checked, resolved_catalog, write_catalog, write_comparison
 
-from generator.claims.bindings import check_bindings
+from generator.catalog.bindings import check_bindings
 
 BAD_BODY = """
 GPT-4.1 mini costs {{ price.input }} per million input tokens.

@@ -8,7 +8,7 @@ from claims_catalog import resolved_catalog, write_catalog
 from conftest import valid_review
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.claims.bindings import escape_value, expand_bindings
+from generator.catalog.bindings import escape_value, expand_bindings
 
 NAME = "GPT *x* _y_ <b>[z](https://evil.example)</b> & `c` | #1"
 EVIL = "openai/evil"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from claims_catalog import resolved_catalog, write_catalog
 
-from generator.catalog import Catalog
-from generator.claims.bindings import BindingProblem, expand_bindings, resolve_binding
+from generator.catalog.catalog import Catalog
+from generator.catalog.bindings import BindingProblem, expand_bindings, resolve_binding
 
 MINI = "openai/gpt-4.1-mini"
 

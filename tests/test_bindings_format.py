@@ -1,4 +1,4 @@
-"""generator.formatting: how the site writes numbers, shared by pages, bindings and claim messages."""
+"""generator.base.formatting: how the site writes numbers, shared by pages, bindings and claim messages."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-import generator.claims
-from generator.formatting import (format_cost, format_count, format_percent, format_price, format_ratio,
+import generator.check.claims
+from generator.base.formatting import (format_cost, format_count, format_percent, format_price, format_ratio,
                                   format_tokens, format_tokens_short)
 
 
@@ -43,5 +43,5 @@ def test_exact_counts_and_ratios_and_percentages():
 
 
 def test_the_claims_package_exports_what_the_renderer_and_check_use():
-    assert sorted(generator.claims.__all__) == ["check_bindings", "check_claims", "check_contradictions",
+    assert sorted(generator.check.claims.__all__) == ["check_bindings", "check_claims", "check_contradictions",
                                                 "expand_bindings"]

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from conftest import REPO
-from generator.brackets import bracket_for_price, price_band
-from generator.config import load_site_config
+from generator.check.brackets import bracket_for_price, price_band
+from generator.load.config import load_site_config
 
 BRACKETS = load_site_config(REPO / "site_config", REPO)[0].brackets
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, valid_review
-from generator.build import build_site, swap_into_place
+from generator.publish.build import build_site, swap_into_place
 from generator.project import Project
 from render_sample import add_publishing, write_sample
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 
 from conftest import TODAY
-from generator.build import build_site
+from generator.publish.build import build_site
 from generator.project import Project
 from render_sample import add_publishing, write_sample
 

@@ -9,10 +9,10 @@ import pytest
 import yaml
 from claims_catalog import resolved_catalog, write_catalog
 
-from generator.claims.attribute import ModelNames
-from generator.claims.check import contradictions, with_previous
-from generator.claims.patterns import CLAIM_KINDS
-from generator.claims.verify import Verifier
+from generator.check.claims.attribute import ModelNames
+from generator.check.claims.check import contradictions, with_previous
+from generator.check.claims.patterns import CLAIM_KINDS
+from generator.check.claims.verify import Verifier
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "claims_corpus.yaml").read_text(encoding="utf-8"))
 

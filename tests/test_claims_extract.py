@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.claims.check import find_claims, prose_sentences
-from generator.claims.extract import line_and_column, mask_code, mask_prose, split_sentences
+from generator.check.claims.check import find_claims, prose_sentences
+from generator.check.claims.extract import line_and_column, mask_code, mask_prose, split_sentences
 
 BODY = """\
 # Prices at $0.40

@@ -11,8 +11,8 @@ import pytest
 from claims_catalog import MODELS, checked, resolved_catalog, write_catalog
 from conftest import TODAY, valid_review
 
-from generator.claims import check_claims
-from generator.writer import dump_yaml
+from generator.check.claims import check_claims
+from generator.authoring.writer import dump_yaml
 
 MINI = "openai/gpt-4.1-mini"
 PATH = "content/models/openai/gpt-4.1-mini.md"

@@ -2,7 +2,7 @@
 
 from decimal import Decimal as D
 
-from generator.costs import blended_price, monthly_cost, percent_cheaper, ratio, round_money, split_volume
+from generator.base.costs import blended_price, monthly_cost, percent_cheaper, ratio, round_money, split_volume
 
 
 def test_gpt_41_mini_costs_at_the_default_volumes():

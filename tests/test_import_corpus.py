@@ -11,8 +11,8 @@ import pytest
 
 from conftest import REPO, TODAY
 from generator.commands.importing import run_import
-from generator.importers.ids import match_key
-from generator.loader import load_content
+from generator.authoring.importers.ids import match_key
+from generator.load.loader import load_content
 from generator.project import Project, check_project
 
 API = Path(__file__).resolve().parents[2] / "shared" / "data" / "models-dev" / "api.json"

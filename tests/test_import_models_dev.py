@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from generator.config import load_site_config
-from generator.importers import CatalogError, ImportedBenchmark, Skipped, Tier, read_catalog
+from generator.load.config import load_site_config
+from generator.authoring.importers import CatalogError, ImportedBenchmark, Skipped, Tier, read_catalog
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 API = DATA / "models-dev" / "api.json"

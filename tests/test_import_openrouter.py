@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from generator.config import load_site_config
-from generator.importers import CatalogError, Skipped, read_catalog
+from generator.load.config import load_site_config
+from generator.authoring.importers import CatalogError, Skipped, read_catalog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "samples" / "openrouter-sample.json"
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.importers import values
+from generator.authoring.importers import values
 
 
 @pytest.mark.parametrize("raw, per_token, expected", [

@@ -6,7 +6,7 @@ import shutil
 
 from conftest import valid_review
 
-from generator.loader import load_content
+from generator.load.loader import load_content
 from generator.preview.content import ContentStore
 
 COMPARISON = """---

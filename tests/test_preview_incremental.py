@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 from conftest import TODAY, valid_review
 
-from generator.catalog import build_catalog
-from generator.config import load_site_config
-from generator.loader import load_content
+from generator.catalog.catalog import build_catalog
+from generator.load.config import load_site_config
+from generator.load.loader import load_content
 from generator.preview.content import Changed, ContentStore
 from generator.preview.incremental import STRUCTURE_FIELDS, patch_catalog
 from generator.project import Project, check_project
 from generator.render import page_list, structural_changes
-from generator.schema import Review
+from generator.load.schema import Review
 
 KEY = "openai/b"
 D = dt.date(2026, 10, 1)

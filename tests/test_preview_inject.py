@@ -6,9 +6,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from generator.diagnostics import error, warning
+from generator.base.diagnostics import error, warning
 from generator.preview.inject import CHANGES_PATH, ERROR_BOX_ID, decorate, error_box, headline
-from generator.report import format_text
+from generator.check.report import format_text
 
 PAGE = "<!doctype html><html><head><title>t</title></head><body><p>Hello</p></BODY></html>"
 

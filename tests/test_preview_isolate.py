@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator.diagnostics import error
+from generator.base.diagnostics import error
 from generator.preview.isolate import Cancelled, ChildRun
 
 

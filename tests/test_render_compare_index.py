@@ -22,7 +22,7 @@ def _paged(site, size: int):
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory):
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from generator.project import Project
     site = add_publishing(_paged(new_project(tmp_path_factory.mktemp("paged") / "project"), 2))
     result = build_site(Project.at(site.root), today=TODAY)

@@ -17,7 +17,7 @@ STRENGTH = "**not bold** <i>no</i> `no code`"
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory):
     from conftest import TODAY
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from generator.project import Project
     site = add_publishing(new_project(tmp_path_factory.mktemp("escape") / "project"))
     site.review("openai/evil", valid_review(

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator.formatting import format_computed_amount, format_price
+from generator.base.formatting import format_computed_amount, format_price
 from generator.render import render_site
 from generator.render.compare import shown_prices
 from generator.render.faq import review_faq

@@ -9,9 +9,9 @@ import pytest
 from conftest import TODAY, valid_review
 from render_sample import add_publishing, new_project, parse, table_rows
 
-from generator.formatting import format_change
+from generator.base.formatting import format_change
 from generator.render.review import percent_change, price_history
-from generator.schema import PriceChange
+from generator.load.schema import PriceChange
 
 D = Decimal
 
@@ -56,7 +56,7 @@ def test_format_change_shows_the_sign(percent, text):
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory):
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from generator.project import Project
     site = add_publishing(new_project(tmp_path_factory.mktemp("history") / "project"))
     site.review("openai/gpt-4o", valid_review(

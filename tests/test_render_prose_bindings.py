@@ -11,7 +11,7 @@ EVIL = "Evil <b>Model</b> & *x* [y]"
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory):
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from generator.project import Project
     site = add_publishing(new_project(tmp_path_factory.mktemp("prose") / "project"))
     site.review("openai/mini", valid_review(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from generator.diagnostics import error, summarize, warning
-from generator.report import format_github, format_json, format_text
+from generator.base.diagnostics import error, summarize, warning
+from generator.check.report import format_github, format_json, format_text
 
 SOURCE = {"content/models/openai/x.md": ["---", "name: X", "contxt_window: 5", "---"]}
 

@@ -10,9 +10,9 @@ import yaml
 
 from conftest import REPO, TODAY
 from generator.commands.new import run_new
-from generator.config import load_site_config
-from generator.importers import read_catalog
-from generator.importers.seeded import FACT_FIELDS, SEED_LABS, load_seed_records, seed_files
+from generator.load.config import load_site_config
+from generator.authoring.importers import read_catalog
+from generator.authoring.importers.seeded import FACT_FIELDS, SEED_LABS, load_seed_records, seed_files
 from generator.project import Project, check_project
 
 API = Path(__file__).resolve().parents[2] / "shared" / "data" / "models-dev" / "api.json"

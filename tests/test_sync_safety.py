@@ -7,7 +7,7 @@ import io
 from conftest import TODAY
 from generator.commands.sync import run_sync
 from generator.project import Project, check_project
-from generator.sync import apply_sync, plan_sync
+from generator.authoring.sync import apply_sync, plan_sync
 from test_sync_diff import REVIEW, catalog
 
 PINNED = REVIEW.replace("reviewed: 2026-07-03\n", "reviewed: 2026-07-03\npinned: [pricing.input, offers.azure, max_output]\n")

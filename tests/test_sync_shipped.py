@@ -9,9 +9,9 @@ import pytest
 
 from conftest import REPO, TODAY
 from generator.commands.sync import run_sync
-from generator.config import load_site_config
-from generator.importers import read_catalog
-from generator.loader import load_content
+from generator.load.config import load_site_config
+from generator.authoring.importers import read_catalog
+from generator.load.loader import load_content
 from generator.project import Project
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

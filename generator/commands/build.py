@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..build import build_site
+from ..publish.build import build_site
 from ..project import Project
 from .check import render
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..diagnostics import Diagnostic
+from ..base.diagnostics import Diagnostic
 from ..project import Project, check_project
-from ..report import file_lines, format_github, format_json, format_text
+from ..check.report import file_lines, format_github, format_json, format_text
 
 
 def run_check(project: Project, paths: list[Path], fmt: str = "text", strict: bool = False,

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from mkdocs.config import load_config
 
-from ..loader import display_path
+from ..load.loader import display_path
 from ..preview.server import PreviewServer
 from ..preview.session import PreviewSession
 from ..preview.site import MkDocsSite

@@ -33,16 +33,16 @@ import traceback
 from pathlib import Path
 from typing import Callable, Protocol, TextIO
 
-from ..catalog import Catalog, build_catalog
-from ..config import load_site_config
-from ..diagnostics import Diagnostic, sort_diagnostics, summarize
-from ..loader import display_path
+from ..catalog.catalog import Catalog, build_catalog
+from ..load.config import load_site_config
+from ..base.diagnostics import Diagnostic, sort_diagnostics, summarize
+from ..load.loader import display_path
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
 from ..render import page_problems, pages_affected_by, structural_changes
 from ..render.pages import compare_uris, page_uri, pair_uri, review_uri
 from ..render.template_errors import as_diagnostic
-from ..report import file_lines, format_text
-from ..schema import SiteConfig
+from ..check.report import file_lines, format_text
+from ..load.schema import SiteConfig
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
 from .inject import headline

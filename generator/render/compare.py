@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalog import Model, Pair
-from ..claims.bindings import expand_text
-from ..costs import MonthlyCost, percent_cheaper, ratio
-from ..formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
+from ..catalog.catalog import Model, Pair
+from ..catalog.bindings import expand_text
+from ..base.costs import MonthlyCost, percent_cheaper, ratio
+from ..base.formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
                           format_tokens_short)
 from .format import CAPABILITY_LABELS, format_grade, format_share
 from .index import SiteIndex, benchmarks_by_name

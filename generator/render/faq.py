@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..catalog import Model
-from ..claims.bindings import expand_text
-from ..faq_questions import competitor_keys, derived_questions, shown_entries
-from ..formatting import format_computed_amount, format_count, format_price, format_tokens
+from ..catalog.catalog import Model
+from ..catalog.bindings import expand_text
+from ..catalog.faq_questions import competitor_keys, derived_questions, shown_entries
+from ..base.formatting import format_computed_amount, format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
 from .format import format_bill, format_grade, format_share, listed_status
 from .index import BracketRank, SiteIndex

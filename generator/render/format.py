@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from ..formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
+from ..base.formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
                           format_tokens, format_tokens_short)
 
 _MODALITY_NAMES = {"pdf": "PDF"}

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog import Catalog, Pair
-from ..claims.bindings import bound_models
-from ..claims.fields import comparison_prose, review_prose
-from ..diagnostics import Diagnostic, error
-from ..loader import ComparisonRecord, ReviewRecord
+from ..catalog.catalog import Catalog, Pair
+from ..catalog.bindings import bound_models
+from ..catalog.fields import comparison_prose, review_prose
+from ..base.diagnostics import Diagnostic, error
+from ..load.loader import ComparisonRecord, ReviewRecord
 
 HOME = "index.md"
 MODELS = "models/index.md"

@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalog import Model, Pair
-from ..claims.bindings import expand_text
-from ..formatting import format_change, format_price, format_tokens
-from ..schema import PriceChange
+from ..catalog.catalog import Model, Pair
+from ..catalog.bindings import expand_text
+from ..base.formatting import format_change, format_price, format_tokens
+from ..load.schema import PriceChange
 from .compare import relative_price
 from .faq import FaqItem, review_faq
 from .format import format_grade

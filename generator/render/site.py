@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..catalog import Catalog
-from ..claims.bindings import expand_bindings
+from ..catalog.catalog import Catalog
+from ..catalog.bindings import expand_bindings
 from .compare import comparison_page
 from .env import DEFAULT_TEMPLATES, page_environment
 from .faq import comparison_faq

@@ -49,12 +49,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .config import load_site_config
-from .frontmatter import split_front_matter
+from ..load.config import load_site_config
+from ..load.frontmatter import split_front_matter
 from .importers import CatalogSource, ImportedModel, read_catalog
 from .importers.ids import match_key, split_id
-from .loader import ReviewRecord, load_content, load_review
-from .project import Project, current_date
+from ..load.loader import ReviewRecord, load_content, load_review
+from ..project import Project, current_date
 from .sync_text import FrontMatterText
 
 PRICES = ("input", "output", "cached_input")

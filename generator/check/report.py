@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .diagnostics import Diagnostic, sort_diagnostics, summarize
+from ..base.diagnostics import Diagnostic, sort_diagnostics, summarize
 
 SourceLines = Callable[[str], list[str] | None]
 

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalog import Catalog, Model
-from ..costs import MILLION, blended_price, monthly_cost
-from ..formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
-from ..schema.site import Claims
+from ...catalog.catalog import Catalog, Model
+from ...base.costs import MILLION, blended_price, monthly_cost
+from ...base.formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
+from ...load.schema.site import Claims
 from .patterns import CostClaim, LimitClaim, PriceClaim, RatioClaim
 
 ROUNDING_CAP = Decimal("0.10")

@@ -19,9 +19,9 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..config import load_site_config
-from ..loader import load_content
-from ..project import Project, current_date
+from ...load.config import load_site_config
+from ...load.loader import load_content
+from ...project import Project, current_date
 from ..writer import write_review_text
 from . import read_catalog
 from .grouping import PlannedModel, plan_models

@@ -10,10 +10,10 @@ check `check_project` runs.
 
 from __future__ import annotations
 
-from ..catalog import Catalog
-from ..diagnostics import Diagnostic, sort_diagnostics
-from ..parallel import map_ranges
-from .bindings import binding_problems, check_bindings, expand_bindings
+from ...catalog.catalog import Catalog
+from ...base.diagnostics import Diagnostic, sort_diagnostics
+from ...base.parallel import map_ranges
+from ...catalog.bindings import binding_problems, check_bindings, expand_bindings
 from .check import Body, ClaimChecker, check_contradictions, texts
 
 __all__ = ["check_claims", "check_bindings", "check_contradictions", "expand_bindings"]

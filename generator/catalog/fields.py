@@ -26,9 +26,9 @@ from typing import Callable, Iterator
 
 import yaml
 
-from ..catalog import Catalog
-from ..loader import Document
-from ..yamlpos import Loc, Positions
+from .catalog import Catalog
+from ..load.loader import Document
+from ..load.yamlpos import Loc, Positions
 
 Locate = Callable[[int], tuple[int, int]]
 

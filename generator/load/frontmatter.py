@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error
+from ..base.diagnostics import Diagnostic, error
 
 FENCE = "---"
 

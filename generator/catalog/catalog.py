@@ -12,10 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .costs import MonthlyCost, blended_price, monthly_cost
-from .loader import ComparisonRecord, Content, PageRecord, ReviewRecord
-from .pairs import ambiguous_ids, ordered, ordered_slug
-from .schema import Bracket, Provider, Review, SiteConfig, Status
+from ..base.costs import MonthlyCost, blended_price, monthly_cost
+from ..load.loader import ComparisonRecord, Content, PageRecord, ReviewRecord
+from ..load.pairs import ambiguous_ids, ordered, ordered_slug
+from ..load.schema import Bracket, Provider, Review, SiteConfig, Status
 
 
 @dataclass

@@ -30,13 +30,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from ..catalog import Catalog, Model
-from ..costs import blended_price, monthly_cost, percent_cheaper, ratio
-from ..diagnostics import Diagnostic, error
-from ..formatting import (format_computed_amount, format_cost, format_count, format_percent, format_price,
+from .catalog import Catalog, Model
+from ..base.costs import blended_price, monthly_cost, percent_cheaper, ratio
+from ..base.diagnostics import Diagnostic, error
+from ..base.formatting import (format_computed_amount, format_cost, format_count, format_percent, format_price,
                           format_ratio, format_tokens, format_tokens_short)
-from .extract import inline_ranges, mask_code
-from .numbers import parse_volume
+from ..check.claims.extract import inline_ranges, mask_code
+from ..check.claims.numbers import parse_volume
 
 __all__ = ["Binding", "BindingProblem", "FIELDS", "binding_problems", "binding_spans", "bound_models",
            "check_bindings",
@@ -226,7 +226,7 @@ def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: b
 
 def check_bindings(catalog: Catalog) -> list[Diagnostic]:
     """A diagnostic at file:line:column for every binding that fails, in bodies and front-matter prose."""
-    from .check import texts  # check.py builds on this module
+    from ..check.claims.check import texts  # check.py builds on this module
 
     found: list[Diagnostic] = []
     for text in texts(catalog):

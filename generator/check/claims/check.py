@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..catalog import Catalog
-from ..diagnostics import Diagnostic, error, warning
+from ...catalog.catalog import Catalog
+from ...base.diagnostics import Diagnostic, error, warning
 from .attribute import Mention, ModelNames, attribute_ratio, attribute_single
-from .bindings import binding_spans
+from ...catalog.bindings import binding_spans
 from .extract import Sentence, line_and_column, mask_plain, mask_prose, split_sentences
-from .fields import Locate, locator, prose_fields
+from ...catalog.fields import Locate, locator, prose_fields
 from .limits import find_limits
 from .monthly import find_monthly_costs
 from .patterns import Claim, CostClaim, LimitClaim, PriceClaim, RatioClaim

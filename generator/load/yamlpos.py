@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, error
+from ..base.diagnostics import Diagnostic, error
 
 Loc = tuple[str | int, ...]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..catalog import Catalog
+from ...catalog.catalog import Catalog
 from .patterns import Claim, RatioClaim
 
 # Lab and product words name a model only with a version or size ("Claude 3 Haiku", "Llama 3.1 8B");

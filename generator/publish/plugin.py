@@ -30,9 +30,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .commands.check import render as render_diagnostics
-from .project import CheckResult, Project, check_project
-from .render import SiteRenderer, page_problems
+from ..commands.check import render as render_diagnostics
+from ..project import CheckResult, Project, check_project
+from ..render import SiteRenderer, page_problems
 
 log = logging.getLogger("mkdocs.plugins.modelreview")
 

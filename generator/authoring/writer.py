@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .schema import Review
+from ..load.schema import Review
 
 FIELD_ORDER = list(Review.model_fields)
 

@@ -22,9 +22,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..schema import Bracket
+from ...load.schema import Bracket
 from ..writer import dump_yaml
-from ..yamlpos import parse_yaml
+from ...load.yamlpos import parse_yaml
 from .grouping import plan_models
 from .ids import match_key
 from .record import CatalogRead, ImportedModel
@@ -113,7 +113,7 @@ def _seed_text(source: dict[str, Any], models: dict[str, dict[str, Any]]) -> str
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..config import load_site_config
+    from ...load.config import load_site_config
     from . import read_catalog
     parser = argparse.ArgumentParser(prog="python -m generator.importers.seeded")
     parser.add_argument("api_json", type=Path)

@@ -35,9 +35,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..schema import Review
-from ..brackets import bracket_for_price
-from ..schema import Bracket
+from ...load.schema import Review
+from ...check.brackets import bracket_for_price
+from ...load.schema import Bracket
 from .grouping import PlannedModel
 from .record import CatalogSource, ImportedModel
 
