@@ -1,16 +1,24 @@
 """modelreview: Markdown reviews of AI models → checked catalog → MkDocs site.
 
-Stages, each its own module:
-    load      `loader`   files → typed records with source positions
-    check     `checks`   cross-references, dates, prices (schema in `schema/`)
-    catalog   `catalog`  the resolved site data: costs (`costs`), peers, pairs
-    render    `render`   templates → pages
-    publish   `plugin`   the MkDocs plugin that adds generated pages
+The data flows one way through the stage packages; each exposes its interface in
+its `__init__` and imports only the interfaces of the stages before it
+(`tests/test_architecture.py` holds them to that):
+
+    base       what every stage shares: diagnostics, money, number formats, workers
+    load       files → typed records with source positions (schema, front matter, YAML)
+    check      diagnostics: cross-references, dates, prices, claims in prose
+    catalog    the resolved site data: costs, peers, pairs, bindings, FAQ questions
+    render     templates → pages
+    publish    the MkDocs plugin and the atomic build
+    preview    the live-reloading dev server      (on top of the stages)
+    authoring  new, import, sync: what writes content files   (on top of the stages)
+
+`project.check_project` runs load → check → catalog for `check`, `build` and `serve`.
 """
 
-from .catalog.catalog import Catalog, Model, Pair, build_catalog
-from .base.diagnostics import Diagnostic, Severity
-from .load.loader import Content, load_content
+from .base import Diagnostic, Severity
+from .catalog import Catalog, Model, Pair, build_catalog
+from .load import Content, load_content
 from .project import CheckResult, Project, check_project
 
 __all__ = [

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .catalog.catalog import Catalog, build_catalog
-from .check.checks import check_content
-from .check.claims import check_claims
-from .load.config import load_site_config
-from .base.diagnostics import Diagnostic, escalate
-from .catalog.faq_questions import check_faq
-from .load.loader import Content, load_content
-from .load.schema import SiteConfig
+from .catalog import Catalog, build_catalog
+from .catalog import resolve_prose
+from .check import check_content
+from .check import check_claims
+from .load import load_site_config
+from .base import Diagnostic, escalate
+from .catalog import check_faq
+from .load import Content, load_content
+from .load import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics
     if config is not None:
         diagnostics += check_content(content, config, today)
         if not any(d.is_error for d in diagnostics):
-            result.catalog = resolve(content, config)
+            result.catalog, found = resolve_prose(resolve(content, config))
+            diagnostics += found
             if catalog_checks:
                 diagnostics += run_catalog_checks(result.catalog)
     if only:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..load.yamlpos import parse_yaml
+from ..load import parse_yaml
 
 
 def find_seed(seeds_dir: Path, provider: str, model_id: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:

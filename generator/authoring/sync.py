@@ -49,11 +49,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..load.config import load_site_config
-from ..load.frontmatter import split_front_matter
+from ..load import load_site_config
+from ..load import split_front_matter
 from .importers import CatalogSource, ImportedModel, read_catalog
 from .importers.ids import match_key, split_id
-from ..load.loader import ReviewRecord, load_content, load_review
+from ..load import ReviewRecord, load_content, load_review
 from ..project import Project, current_date
 from .sync_text import FrontMatterText
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..load.schema import Review
+from ..load import Review
 
 FIELD_ORDER = list(Review.model_fields)
 

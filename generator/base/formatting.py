@@ -1,7 +1,7 @@
 """How the site writes numbers: prices, bills, token counts, ratios and percentages.
 
 One module so that a number on a spec card, in a cost table, in a data-bound
-sentence (`generator.claims.bindings`) and in a claim-checker message always reads
+sentence (`generator.catalog.bindings`) and in a claim-checker message always reads
 the same. Every function takes exact values (`Decimal`, `int`) and returns text;
 none of them computes anything but rounding for display.
 """

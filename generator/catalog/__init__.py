@@ -1,1 +1,17 @@
-"""catalog stage."""
+"""Catalog stage: the whole site's data, resolved once from checked content.
+
+`catalog` builds models (with costs, peers, pairs, best value), `bindings` resolves
+every data binding in prose to its value (`resolve_prose`) or a diagnostic, and
+`faq_questions` decides which questions a page answers from the data.
+"""
+
+from __future__ import annotations
+
+from .bindings import (BindingProblem, bound_models, check_bindings, expand_bindings, expand_text,
+                       FIELDS, resolve_binding, resolve_prose)
+from .catalog import build_catalog, Catalog, Model, Pair, Prose
+from .faq_questions import check_faq, competitor_keys, derived_questions, shown_entries
+
+__all__ = ["BindingProblem", "bound_models", "build_catalog", "Catalog", "check_bindings", "check_faq",
+           "competitor_keys", "derived_questions", "expand_bindings", "expand_text", "FIELDS", "Model",
+           "Pair", "Prose", "resolve_binding", "resolve_prose", "shown_entries"]

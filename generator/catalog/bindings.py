@@ -2,7 +2,7 @@
 
 An editor who writes "costs {{ price.input }} per million input tokens" never has
 to update that sentence when the price changes: the number is computed from the
-catalog at build time and formatted by `generator.formatting`, exactly like the
+catalog at build time and formatted by `generator.base.formatting`, exactly like the
 spec card. The syntax (documented for editors in content/pages/data-bindings.md):
 
     {{ FIELD }}                       a field of the page's own model
@@ -16,34 +16,34 @@ Markdown body (`expand_bindings`) and in the front-matter prose readers see
 (`fields.py`: summary, strengths, limitations, quirks, FAQ answers, a comparison's
 verdict; `expand_text`). In a body a binding inside a code span or code block is
 left alone (that is how the docs show examples); everywhere `\\{{` is literal
-braces. `check` reports every binding that does not resolve, at its line and
-column; the expanders are only ever called after a clean check, so for them a bad
-binding is a bug and raises.
+braces. The syntax itself is read in the check stage (`check.binding_syntax`).
+
+`resolve_prose` is the catalog step that turns every binding of every page into
+its value, or into a diagnostic at its line and column; render reads only the
+resolved `Prose`. `expand_bindings` and `expand_text` resolve one text on its own
+and raise for a binding that does not resolve.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import html
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from .catalog import Catalog, Model
-from ..base.costs import blended_price, monthly_cost, percent_cheaper, ratio
-from ..base.diagnostics import Diagnostic, error
-from ..base.formatting import (format_computed_amount, format_cost, format_count, format_percent, format_price,
+from .catalog import Catalog, Model, Pair, Prose
+from ..base import blended_price, monthly_cost, percent_cheaper, ratio
+from ..base import Diagnostic, error
+from ..base import (format_computed_amount, format_cost, format_count, format_percent, format_price,
                           format_ratio, format_tokens, format_tokens_short)
-from ..check.claims.extract import inline_ranges, mask_code
-from ..check.claims.numbers import parse_volume
+from ..check import (BINDING, Binding, Locate, binding_spans, comparison_prose, inline_ranges, line_and_column, locator,
+                     other_name, parse_binding, parse_volume, review_prose)
 
-__all__ = ["Binding", "BindingProblem", "FIELDS", "binding_problems", "binding_spans", "bound_models",
-           "check_bindings",
-           "escape_value", "expand_bindings", "expand_text", "resolve_binding"]
+__all__ = ["BindingProblem", "FIELDS", "binding_problems", "bound_models", "check_bindings", "escape_value",
+           "expand_bindings", "expand_text", "resolve_binding", "resolve_prose"]
 
-_OPEN = re.compile(r"(?<!\\)\{\{")
-_BINDING = re.compile(r"(?<!\\)\{\{([^{}\n]*)\}\}")
 _SPLIT = re.compile(r"(\d{1,3})/(\d{1,3})")
 _DIMENSIONS = ("input", "output", "blended")
 _COMPARISONS = ("ratio", "cheaper")
@@ -51,13 +51,6 @@ _MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_START_MARKER = re.compile(r"^(\s*|\s*\d+)((?<!\d)[-+]|(?<=\d)[.)])(?=\s|$)")
 
 
-@dataclass(frozen=True)
-class Binding:
-    """One `{{ ... }}` in a body: where it is (body offsets) and what is inside."""
-
-    start: int
-    end: int
-    source: str
 
 
 class BindingProblem(Exception):
@@ -105,20 +98,10 @@ FIELDS: dict[str, Callable[[Model, Catalog], str]] = {
 }
 
 
-def binding_spans(text: str, markdown: bool = True) -> tuple[list[Binding], list[tuple[int, str]]]:
-    """Every binding (outside code, in Markdown), and the offsets of `{{` that never close on their line."""
-    code_free = mask_code(text) if markdown else text
-    bindings = [Binding(m.start(), m.end(), m.group(1)) for m in _BINDING.finditer(code_free)]
-    covered = {b.start for b in bindings}
-    unclosed = [(m.start(), "'{{' opens a data binding but has no '}}' on the same line")
-                for m in _OPEN.finditer(code_free) if m.start() not in covered
-                and not any(b.start < m.start() < b.end for b in bindings)]
-    return bindings, unclosed
-
 
 def resolve_binding(source: str, catalog: Catalog, page_model: str | None) -> str:
     """The formatted value of one binding's inside text; raises `BindingProblem`."""
-    model_name, verb, args = _parse(source)
+    model_name, verb, args = parse_binding(source)
     if not verb:
         raise BindingProblem("binding-syntax", "empty data binding '{{ }}'", "write e.g. {{ price.input }}")
     model = _model(model_name, catalog) if model_name else _page_model(catalog, page_model)
@@ -144,11 +127,11 @@ def bound_models(text: str, catalog: Catalog) -> set[str]:
     if "{{" not in text:
         return set()
     found: set[str] = set()
-    for match in _BINDING.finditer(text):
-        model_name, verb, args = _parse(match.group(1))
+    for match in BINDING.finditer(text):
+        model_name, verb, args = parse_binding(match.group(1))
         names = [model_name] if model_name else []
         if verb in _COMPARISONS and len(args) > 1:
-            names.append(_other_name(args))
+            names.append(other_name(args))
         for name in names:
             model = catalog.find(name)
             if model is not None:
@@ -156,16 +139,60 @@ def bound_models(text: str, catalog: Catalog) -> set[str]:
     return found
 
 
-def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:
-    """The Markdown body with every binding replaced by its value; call after a clean `check`.
+def resolve_prose(catalog: Catalog) -> tuple[Catalog, list[Diagnostic]]:
+    """The catalog with every review's and editorial comparison's prose resolved (`Prose`), and a
+    diagnostic at file:line:column for every binding that does not resolve.
 
-    `page_model` is the review's `provider/model-id`, or None for a comparison.
-    Values are escaped for where they land (`escape_value`), so a model named
-    `*Mini* <beta>` reads as written. A binding that does not resolve raises
-    `ValueError`: `check` reports those as errors first, so reaching one here
-    means the caller skipped the check.
+    This is the one place bindings become values: render only reads `Model.prose` and
+    `Pair.prose`, so it never meets a binding and never fails on content. A binding that
+    does not resolve stays as written; the catalog is then not rendered (it has an error).
     """
-    return _substitute(body, catalog, page_model, markdown=True)
+    found: list[Diagnostic] = []
+    models: dict[str, Model] = {}
+    for key, model in catalog.models.items():
+        record = model.record
+        prose, problems = _resolve_record(catalog, record.display, record.body, record.body_first_line, key,
+                                          [(f.loc, f.text, locator(record.positions, f.loc, f.text))
+                                           for f in review_prose(record)])
+        models[key] = dataclasses.replace(model, prose=prose)
+        found += problems
+    pairs: dict[str, Pair] = {}
+    for slug, pair in catalog.pairs.items():
+        editorial = pair.editorial
+        if editorial is not None:
+            prose, problems = _resolve_record(catalog, editorial.display, editorial.body,
+                                              editorial.body_first_line, None,
+                                              [(f.loc, f.text, locator(editorial.positions, f.loc, f.text))
+                                               for f in comparison_prose(editorial)])
+            pair = dataclasses.replace(pair, prose=prose)
+            found += problems
+        pairs[slug] = pair
+    return dataclasses.replace(catalog, models=models, pairs=pairs), found
+
+
+def check_bindings(catalog: Catalog) -> list[Diagnostic]:
+    """Only the diagnostics of `resolve_prose`: every binding that fails, in bodies and front-matter prose."""
+    return resolve_prose(catalog)[1]
+
+
+def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:
+    """A Markdown body with every binding replaced by its value, each escaped for its place
+    (`escape_value`), so a model named `*Mini* <beta>` reads as written.
+
+    `page_model` is the review's `provider/model-id`, or None for a comparison. For text
+    that `check` has not judged: a binding that does not resolve raises `ValueError`.
+    """
+    return _expanded(body, catalog, page_model, markdown=True)
+
+
+def expand_text(text: str, catalog: Catalog, page_model: str | None) -> str:
+    """A front-matter string (summary, strength, FAQ answer, verdict) with its bindings expanded.
+
+    Such text is plain: the templates HTML-escape it when they print it, so values
+    go in as they are (escaping them here would print `&amp;`), and `\\{{` becomes
+    the literal `{{` the editor asked for. Raises `ValueError` like `expand_bindings`.
+    """
+    return _expanded(text, catalog, page_model, markdown=False)
 
 
 def escape_value(value: str, in_markdown: bool, at_line_start: bool = False) -> str:
@@ -188,23 +215,45 @@ def escape_value(value: str, in_markdown: bool, at_line_start: bool = False) -> 
     return escaped
 
 
-def expand_text(text: str, catalog: Catalog, page_model: str | None) -> str:
-    """A front-matter string (summary, strength, FAQ answer, verdict) with its bindings expanded.
+def binding_problems(catalog: Catalog, display: str, text: str, page_model: str | None,
+                     locate: Locate, markdown: bool = True) -> list[Diagnostic]:
+    """The binding diagnostics of one body or front-matter string; `locate` maps an offset to (line, column)."""
+    return _substitute(text, catalog, page_model, markdown, display, locate)[1]
 
-    Such text is plain: the templates HTML-escape it when they print it, so values
-    go in as they are (escaping them here would print `&amp;`), and `\\{{` becomes
-    the literal `{{` the editor asked for. Raises `ValueError` like `expand_bindings`.
-    """
+
+def _resolve_record(catalog: Catalog, display: str, body: str, first_line: int, page_model: str | None,
+                    fields: list[tuple[tuple[str | int, ...], str, Locate]]) -> tuple[Prose, list[Diagnostic]]:
+    """One file's prose resolved: its Markdown body and its front-matter strings."""
+    def in_body(offset: int) -> tuple[int, int]:
+        return line_and_column(body, offset, first_line)
+
+    resolved_body, found = _substitute(body, catalog, page_model, True, display, in_body)
+    resolved: dict[tuple[str | int, ...], str] = {}
+    for loc, text, locate in fields:
+        resolved[loc], problems = _substitute(text, catalog, page_model, False, display, locate)
+        found += problems
+    bound = frozenset().union(bound_models(body, catalog), *(bound_models(text, catalog) for _, text, _ in fields))
+    return Prose(resolved_body, resolved, bound), found
+
+
+def _expanded(text: str, catalog: Catalog, page_model: str | None, markdown: bool) -> str:
+    resolved, problems = _substitute(text, catalog, page_model, markdown, "<text>", lambda offset: (0, offset))
+    if problems:
+        raise ValueError(f"unchecked binding {problems[0].message}")
+    return resolved
+
+
+def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: bool, display: str,
+                locate: Locate) -> tuple[str, list[Diagnostic]]:
+    """`text` with its bindings' values, and a diagnostic for each binding that has none.
+
+    In a Markdown body each value is escaped for its place; in plain text `\\{{` turns
+    into the literal braces it stands for."""
     if "{{" not in text:
-        return text
-    return _substitute(text, catalog, page_model, markdown=False).replace("\\{{", "{{")
-
-
-def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: bool) -> str:
-    """`text` with its bindings' values; in a Markdown body each value is escaped for its place."""
+        return text, []
     bindings, unclosed = binding_spans(text, markdown)
-    if unclosed:
-        raise ValueError(f"unchecked text: {unclosed[0][1]}")
+    found = [error(display, *locate(offset), "binding-syntax", message,
+                   "close it with '}}', or write '\\{{' for literal braces") for offset, message in unclosed]
     inline = inline_ranges(text) if markdown and bindings else ()
     parts: list[str] = []
     position = 0
@@ -212,65 +261,20 @@ def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: b
         try:
             value = resolve_binding(binding.source, catalog, page_model)
         except BindingProblem as problem:
-            raise ValueError(f"unchecked binding '{{{{{binding.source}}}}}': {problem.message}") from None
-        if markdown:
-            line_start = text.rfind("\n", 0, binding.start) + 1
-            value = escape_value(value, any(start <= binding.start < end for start, end in inline),
-                                 not text[line_start:binding.start].strip())
+            found.append(error(display, *locate(binding.start), problem.code,
+                               f"{{{{{binding.source}}}}}: {problem.message}", problem.hint))
+            value = text[binding.start:binding.end]
+        else:
+            if markdown:
+                line_start = text.rfind("\n", 0, binding.start) + 1
+                value = escape_value(value, any(start <= binding.start < end for start, end in inline),
+                                     not text[line_start:binding.start].strip())
         parts.append(text[position:binding.start])
         parts.append(value)
         position = binding.end
     parts.append(text[position:])
-    return "".join(parts)
-
-
-def check_bindings(catalog: Catalog) -> list[Diagnostic]:
-    """A diagnostic at file:line:column for every binding that fails, in bodies and front-matter prose."""
-    from ..check.claims.check import texts  # check.py builds on this module
-
-    found: list[Diagnostic] = []
-    for text in texts(catalog):
-        found += binding_problems(catalog, text.display, text.text, text.page_model, text.position, text.markdown)
-    return found
-
-
-def binding_problems(catalog: Catalog, display: str, text: str, page_model: str | None,
-                     locate: Callable[[int], tuple[int, int]], markdown: bool = True) -> list[Diagnostic]:
-    """The binding diagnostics of one body or front-matter string; `locate` maps an offset to (line, column)."""
-    if "{{" not in text:
-        return []
-    found: list[Diagnostic] = []
-    bindings, unclosed = binding_spans(text, markdown)
-    for offset, message in unclosed:
-        found.append(error(display, *locate(offset), "binding-syntax", message,
-                           "close it with '}}', or write '\\{{' for literal braces"))
-    for binding in bindings:
-        try:
-            resolve_binding(binding.source, catalog, page_model)
-        except BindingProblem as problem:
-            found.append(error(display, *locate(binding.start), problem.code,
-                               f"{{{{{binding.source}}}}}: {problem.message}", problem.hint))
-    return found
-
-
-def _parse(source: str) -> tuple[str | None, str, list[str]]:
-    """A binding's inside text as (model name or None, verb or field, arguments)."""
-    model_name, rest = _split_model(" ".join(source.split()))
-    verb, *args = rest.split(" ")
-    return model_name, verb, args
-
-
-def _other_name(args: list[str]) -> str:
-    """The other model of `ratio`/`cheaper`: everything after the dimension (names have spaces)."""
-    return " ".join(args[1:])
-
-
-def _split_model(text: str) -> tuple[str | None, str]:
-    """"openai/gpt-4.1: price.output" -> ("openai/gpt-4.1", "price.output"); keys may hold ':'."""
-    if ": " not in text:
-        return None, text
-    model, rest = text.split(": ", 1)
-    return model.strip(), rest.strip()
+    resolved = "".join(parts)
+    return (resolved if markdown else resolved.replace("\\{{", "{{")), found
 
 
 def _model(name: str, catalog: Catalog) -> Model:
@@ -311,7 +315,7 @@ def _resolve_comparison(verb: str, model: Model, catalog: Catalog, args: list[st
     usage = f"write {{{{ {verb} output openai/gpt-4.1 }}}}: input, output or blended, then the other model"
     if len(args) < 2 or args[0] not in _DIMENSIONS:
         raise BindingProblem("binding-syntax", f"{verb} needs input, output or blended and another model", usage)
-    other = _model(_other_name(args), catalog)
+    other = _model(other_name(args), catalog)
     if other.key == model.key:
         raise BindingProblem("binding-syntax", f"{verb} compares two different models, got {model.key} twice", usage)
     mine, theirs = _dimension_price(model, catalog, args[0]), _dimension_price(other, catalog, args[0])

@@ -12,10 +12,30 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..base.costs import MonthlyCost, blended_price, monthly_cost
-from ..load.loader import ComparisonRecord, Content, PageRecord, ReviewRecord
-from ..load.pairs import ambiguous_ids, ordered, ordered_slug
-from ..load.schema import Bracket, Provider, Review, SiteConfig, Status
+from ..base import MonthlyCost, blended_price, monthly_cost
+from ..load import ComparisonRecord, Content, PageRecord, ReviewRecord
+from ..load import ambiguous_ids, ordered, ordered_slug
+from ..load import Bracket, Provider, Review, SiteConfig, Status
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A page's editor prose with every data binding replaced by its value (`bindings.resolve_prose`).
+
+    `fields` holds the front-matter strings readers see by their path (`("summary",)`,
+    `("faq", 0, "answer")`); `bound` names the models whose data the prose shows, so
+    the preview knows which pages an edit of another model makes stale.
+    """
+
+    body: str = ""
+    fields: dict[Loc, str] = field(default_factory=dict)
+    bound: frozenset[str] = frozenset()
+
+    def text(self, *loc: str | int) -> str:
+        return self.fields[loc]
 
 
 @dataclass
@@ -29,6 +49,7 @@ class Model:
     peers: list[str] = field(default_factory=list)          # same bracket, nearest price first
     same_provider: list[str] = field(default_factory=list)  # other reviews in the provider folder
     pairs: list[str] = field(default_factory=list)          # slugs of comparison pages with this model
+    prose: Prose = field(default_factory=Prose)             # filled in by `bindings.resolve_prose`
 
     @property
     def meta(self) -> Review:
@@ -51,6 +72,7 @@ class Pair:
     b: str
     reasons: list[str]                    # why the page exists: "same bracket", "editorial", ...
     editorial: ComparisonRecord | None = None
+    prose: Prose = field(default_factory=Prose)           # the editorial page's, resolved
 
     @property
     def url(self) -> str:

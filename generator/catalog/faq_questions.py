@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .catalog import Catalog, Model
-from ..base.diagnostics import Diagnostic, warning
+from ..base import Diagnostic, warning
 
 
 def competitor_keys(catalog: Catalog, model: Model) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..load.schema import Bracket
+from ..load import Bracket
 
 
 def bracket_for_price(brackets: list[Bracket], output_price: Decimal) -> str:

@@ -12,12 +12,12 @@ from collections import defaultdict
 from typing import Callable, Iterator
 
 from .brackets import bracket_for_price, price_band
-from ..base.diagnostics import Diagnostic, error, warning
-from ..base.formatting import format_price
-from ..load.loader import ComparisonRecord, Content, ReviewRecord
-from ..load.pairs import ambiguous_ids, pair_slug
-from ..load.schema import SiteConfig
-from ..load.yamlpos import Loc
+from ..base import Diagnostic, error, warning
+from ..base import format_price
+from ..load import ComparisonRecord, Content, ReviewRecord
+from ..load import ambiguous_ids, pair_slug
+from ..load import SiteConfig
+from ..load import Loc
 
 ReviewRule = Callable[[ReviewRecord, "Context"], Iterator[Diagnostic]]
 

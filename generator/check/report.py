@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..base.diagnostics import Diagnostic, sort_diagnostics, summarize
+from ..base import Diagnostic, sort_diagnostics, summarize
 
 SourceLines = Callable[[str], list[str] | None]
 
@@ -72,3 +72,12 @@ def _escape_data(text: str) -> str:
 
 def _escape_prop(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_diagnostics(diagnostics: list[Diagnostic], fmt: str, root: Path) -> str:
+    """Diagnostics as `check --format FMT` prints them: text (with source lines), json or github."""
+    if fmt == "json":
+        return format_json(diagnostics)
+    if fmt == "github":
+        return format_github(diagnostics)
+    return format_text(diagnostics, file_lines(root))

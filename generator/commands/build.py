@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..publish.build import build_site
+from ..publish import build_site
 from ..project import Project
-from .check import render
+from ..check import format_diagnostics
 
 
 def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO | None = None) -> int:
@@ -24,7 +24,7 @@ def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO
         logger.removeHandler(handler)
         logger.propagate = propagate
     if result.diagnostics:
-        out.write(render(result.diagnostics, "text", project.root))
+        out.write(format_diagnostics(result.diagnostics, "text", project.root))
     if not result.ok:
         reason = result.error or "the content has errors"
         out.write(f"build failed: {reason}; {result.site_dir} was left unchanged\n")

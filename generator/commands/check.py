@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..base.diagnostics import Diagnostic
+from ..base import Diagnostic
 from ..project import Project, check_project
-from ..check.report import file_lines, format_github, format_json, format_text
+from ..check import format_diagnostics
 
 
 def run_check(project: Project, paths: list[Path], fmt: str = "text", strict: bool = False,
@@ -17,13 +17,5 @@ def run_check(project: Project, paths: list[Path], fmt: str = "text", strict: bo
     """Exit status: 0 without errors (warnings allowed unless strict), 1 with errors."""
     out = out or sys.stdout
     result = check_project(project, today=today, strict=strict, only=paths or None)
-    out.write(render(result.diagnostics, fmt, project.root))
+    out.write(format_diagnostics(result.diagnostics, fmt, project.root))
     return 0 if result.ok else 1
-
-
-def render(diagnostics: list[Diagnostic], fmt: str, root: Path) -> str:
-    if fmt == "json":
-        return format_json(diagnostics)
-    if fmt == "github":
-        return format_github(diagnostics)
-    return format_text(diagnostics, file_lines(root))

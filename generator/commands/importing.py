@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..authoring.importers import CatalogError
-from ..authoring.importers.run import ImportReport, ImportSetupError, import_catalog
-from ..load.loader import display_path
+from ..authoring import CatalogError
+from ..authoring import ImportReport, ImportSetupError, import_catalog
+from ..load import display_path
 from ..project import Project
 
 LIST_LIMIT = 25   # beyond this many created files, print the count only

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from ..project import Project, current_date
-from ..check.brackets import bracket_for_price
-from ..load.config import load_site_config
-from ..load.schema import Bracket
-from ..authoring.seeds import find_seed
-from ..authoring.writer import write_review_text
+from ..check import bracket_for_price
+from ..load import load_site_config
+from ..load import Bracket
+from ..authoring import find_seed
+from ..authoring import write_review_text
 
 _REF = re.compile(r"([a-z0-9][a-z0-9._-]*)/([a-z0-9][a-z0-9._-]*)")
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..load.schema import Review
+from ..load import Review
 
 
 def review_json_schema() -> dict[str, Any]:

@@ -18,11 +18,11 @@ from typing import TextIO
 
 from mkdocs.config import load_config
 
-from ..load.loader import display_path
-from ..preview.server import PreviewServer
-from ..preview.session import PreviewSession
-from ..preview.site import MkDocsSite
-from ..preview.watch import Watcher
+from ..load import display_path
+from ..preview import PreviewServer
+from ..preview import PreviewSession
+from ..preview import MkDocsSite
+from ..preview import Watcher
 from ..project import Project
 
 

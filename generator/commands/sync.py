@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..authoring.importers import CatalogError
+from ..authoring import CatalogError
 from ..project import Project
-from ..authoring.sync import SyncSetupError, apply_sync, plan_sync
+from ..authoring import SyncSetupError, apply_sync, plan_sync
 
 
 def run_sync(project: Project, fmt: str, file: Path, dry_run: bool, today: dt.date | None = None,

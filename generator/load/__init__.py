@@ -1,1 +1,27 @@
-"""load stage."""
+"""Load stage: files become typed records with source positions.
+
+`loader` reads content (reviews, comparisons, pages), `config` reads site_config/,
+each through `frontmatter` (bytes -> text cut at its fences) and `yamlpos` (YAML ->
+values with positions), validated against `schema` (the records' types) by
+`validate`. `pairs` names comparison pages from their two models. Nothing after
+this stage reads a content file again.
+"""
+
+from __future__ import annotations
+
+from .config import load_site_config
+from .frontmatter import decode, split_front_matter
+from .loader import (ComparisonRecord, Content, display_path, Document, hint_bare_references,
+                     is_ignored, load_comparison, load_content, load_page, load_review, PageRecord,
+                     review_key, ReviewRecord)
+from .pairs import ambiguous_ids, ordered, ordered_slug, pair_slug
+from .schema import (Benchmark, Bracket, Comparison, Offer, Page, PriceChange, Provider, Review,
+                     SiteConfig, Status)
+from .schema.site import Claims
+from .yamlpos import Loc, parse_yaml, Positions
+
+__all__ = ["ambiguous_ids", "Benchmark", "Bracket", "Claims", "Comparison", "ComparisonRecord", "Content",
+           "decode", "display_path", "Document", "hint_bare_references", "is_ignored", "load_comparison",
+           "load_content", "load_page", "load_review", "load_site_config", "Loc", "Offer", "ordered",
+           "ordered_slug", "Page", "PageRecord", "pair_slug", "parse_yaml", "Positions", "PriceChange",
+           "Provider", "Review", "review_key", "ReviewRecord", "SiteConfig", "split_front_matter", "Status"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..base.diagnostics import Diagnostic, error
+from ..base import Diagnostic, error
 from .frontmatter import decode
 from .loader import display_path
 from .schema import SiteConfig

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base.diagnostics import Diagnostic, error
+from ..base import Diagnostic, error
 
 FENCE = "---"
 

@@ -14,12 +14,12 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ..base.diagnostics import Diagnostic, error
+from ..base import Diagnostic, error
 from .frontmatter import SplitFile, decode, split_front_matter
 from .schema import Comparison, Page, Review
 from .schema.types import bare_model_id
 from .validate import validate
-from ..base.parallel import map_ranges
+from ..base import map_ranges
 from .yamlpos import ParsedYaml, Positions, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)

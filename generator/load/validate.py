@@ -13,7 +13,7 @@ from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..base.diagnostics import Diagnostic, error
+from ..base import Diagnostic, error
 from .yamlpos import Loc, Positions
 
 M = TypeVar("M", bound=BaseModel)

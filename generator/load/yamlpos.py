@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..base.diagnostics import Diagnostic, error
+from ..base import Diagnostic, error
 
 Loc = tuple[str | int, ...]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..base.diagnostics import Diagnostic
-from ..load.loader import (Content, display_path, hint_bare_references, is_ignored, load_comparison, load_page,
+from ..base import Diagnostic
+from ..load import (Content, display_path, hint_bare_references, is_ignored, load_comparison, load_page,
                       load_review, review_key)
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ..catalog.catalog import Catalog
-from ..load.loader import Content, ReviewRecord
+from ..catalog import Catalog
+from ..load import Content, ReviewRecord
 from .content import Changed
 
 

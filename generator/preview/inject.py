@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from ..base.diagnostics import Diagnostic, sort_diagnostics, summarize
+from ..base import Diagnostic, sort_diagnostics, summarize
 
 CHANGES_PATH = "/_preview/changes"
 STATUS_PATH = "/_preview/status"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..base.diagnostics import Diagnostic
+from ..base import Diagnostic
 from .inject import CHANGES_PATH, STATUS_PATH, decorate
 
 LONG_POLL_SECONDS = 25.0

@@ -33,16 +33,16 @@ import traceback
 from pathlib import Path
 from typing import Callable, Protocol, TextIO
 
-from ..catalog.catalog import Catalog, build_catalog
-from ..load.config import load_site_config
-from ..base.diagnostics import Diagnostic, sort_diagnostics, summarize
-from ..load.loader import display_path
+from ..catalog import Catalog, build_catalog
+from ..load import load_site_config
+from ..base import Diagnostic, sort_diagnostics, summarize
+from ..load import display_path
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
 from ..render import page_problems, pages_affected_by, structural_changes
-from ..render.pages import compare_uris, page_uri, pair_uri, review_uri
-from ..render.template_errors import as_diagnostic
-from ..check.report import file_lines, format_text
-from ..load.schema import SiteConfig
+from ..render import compare_uris, page_uri, pair_uri, review_uri
+from ..render import as_diagnostic
+from ..check import file_lines, format_text
+from ..load import SiteConfig
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
 from .inject import headline
@@ -124,10 +124,10 @@ class PreviewSession:
     def prepare(self, relative: str) -> None:
         """Render a stale page before it is served; if that fails it keeps its last version.
 
-        A page can fail to render because of content the catalog checks have not judged
-        yet (an unknown `{{ binding }}`); that is said in one line, and the checks' own
-        message follows in the terminal and the error box. Anything else is a bug in our
-        code, printed with its traceback; either way the server keeps serving."""
+        Content cannot make a page fail: bindings are resolved, or reported, before
+        anything renders. A broken template is a `template-error` in the terminal and the
+        error box; anything else is a bug in our code, printed with its traceback. Either
+        way the server keeps serving."""
         with self._lock:
             try:
                 self.pages.prepare(relative)
@@ -135,8 +135,6 @@ class PreviewSession:
                 failed_template = as_diagnostic(problem, self.project.root)
                 if failed_template is not None:
                     self._take_template_failure(relative, failed_template)
-                elif not self.checks_idle.is_set() or any(d.is_error for d in self._catalog_found):
-                    self.say(f"{relative}: kept its last version ({problem})")
                 else:
                     self.say(f"error: rendering {relative} failed:\n{traceback.format_exc()}")
 

@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from ..catalog.catalog import Catalog
+from ..catalog import Catalog
 from ..project import CheckResult, Project
 from ..render import SiteRenderer
 

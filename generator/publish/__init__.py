@@ -1,1 +1,8 @@
-"""publish stage."""
+"""Publish stage: the MkDocs plugin that adds generated pages, and the atomic build.
+"""
+
+from __future__ import annotations
+
+from .build import build_site
+
+__all__ = ["build_site"]

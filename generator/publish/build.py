@@ -25,9 +25,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..base.diagnostics import Diagnostic
+from ..base import Diagnostic
 from ..project import Project, check_project
-from ..render.template_errors import as_diagnostic
+from ..render import as_diagnostic
 
 
 @dataclass

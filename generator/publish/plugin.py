@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..commands.check import render as render_diagnostics
+from ..check import format_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
 
@@ -73,7 +73,7 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         diagnostics = list(self.result.diagnostics)
         if self.result.catalog is not None:
             diagnostics += page_problems(self.result.catalog)
-        report = render_diagnostics(diagnostics, "text", self.project.root) if diagnostics else ""
+        report = format_diagnostics(diagnostics, "text", self.project.root) if diagnostics else ""
         if self.result.catalog is None or any(d.is_error for d in diagnostics):
             raise PluginError(f"modelreview: the content has errors, nothing was built.\n\n{report}")
         if self._log_warnings:

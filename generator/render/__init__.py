@@ -13,8 +13,13 @@ Modules: `pages` (addresses), `index` (per-catalog lookups), `review`, `compare`
 `faq`, `listings` (page values), `format` (filters), `env` (Jinja), `site` (renderer).
 """
 
-from .pages import PageRef, page_list, page_problems, pages_affected_by, structural_changes, url_of
-from .site import SiteRenderer, render_site
+from __future__ import annotations
 
-__all__ = ["PageRef", "SiteRenderer", "page_list", "page_problems", "pages_affected_by", "render_site",
+from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, pages_affected_by,
+                    pair_uri, review_uri, structural_changes, url_of)
+from .site import render_site, SiteRenderer
+from .template_errors import as_diagnostic
+
+__all__ = ["as_diagnostic", "compare_uris", "page_list", "page_problems", "page_uri", "PageRef",
+           "pages_affected_by", "pair_uri", "render_site", "review_uri", "SiteRenderer",
            "structural_changes", "url_of"]

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalog.catalog import Model, Pair
-from ..catalog.bindings import expand_text
-from ..base.costs import MonthlyCost, percent_cheaper, ratio
-from ..base.formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
+from ..catalog import Model, Pair
+from ..base import MonthlyCost, percent_cheaper, ratio
+from ..base import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
                           format_tokens_short)
 from .format import CAPABILITY_LABELS, format_grade, format_share
 from .index import SiteIndex, benchmarks_by_name
@@ -309,7 +308,7 @@ def comparison_page(index: SiteIndex, pair: Pair) -> ComparisonPage:
     benchmarks = shared_benchmarks(a, b)
     editorial = pair.editorial
     title = (editorial.meta.title if editorial and editorial.meta.title else f"{a.meta.name} vs {b.meta.name}")
-    verdict = ([expand_text(editorial.meta.verdict, index.catalog, None)] if editorial
+    verdict = ([pair.prose.text("verdict")] if editorial
                else derived_verdict(a, b, gaps, volumes, config.grading.max))
     description = f"{a.meta.name} or {b.meta.name}? Prices, monthly costs, grades, benchmarks and specs side by side."
     output_gap = gaps[1].statement

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..catalog.catalog import Model
-from ..catalog.bindings import expand_text
-from ..catalog.faq_questions import competitor_keys, derived_questions, shown_entries
-from ..base.formatting import format_computed_amount, format_count, format_price, format_tokens
+from ..catalog import Model
+from ..catalog import competitor_keys, derived_questions, shown_entries
+from ..base import format_computed_amount, format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
 from .format import format_bill, format_grade, format_share, listed_status
 from .index import BracketRank, SiteIndex
@@ -40,9 +39,7 @@ def review_faq(index: SiteIndex, model: Model) -> list[FaqItem]:
     """
     items = [FaqItem(question, _ANSWERS[topic](index, model), True)
              for topic, question in derived_questions(index.catalog, model)]
-    entries = model.meta.faq
-    items += [FaqItem(expand_text(entries[i].question, index.catalog, model.key),
-                      expand_text(entries[i].answer, index.catalog, model.key), False)
+    items += [FaqItem(model.prose.text("faq", i, "question"), model.prose.text("faq", i, "answer"), False)
               for i in shown_entries(index.catalog, model)]
     return items
 
@@ -147,7 +144,7 @@ def _grade_answer(index: SiteIndex, model: Model) -> str:
 
 def _quirks_answer(index: SiteIndex, model: Model) -> str:
     name = model.meta.name
-    quirks = [expand_text(q, index.catalog, model.key) for q in model.meta.quirks]
+    quirks = [model.prose.text("quirks", i) for i in range(len(model.meta.quirks))]
     if not quirks:
         answer = f"This review records no quirks for {name}."
     else:

@@ -1,6 +1,6 @@
 """Jinja filters: how values read on the page.
 
-Numbers go through `generator.formatting`, the same functions data-bound prose and
+Numbers go through `generator.base.formatting`, the same functions data-bound prose and
 claim messages use, so "$0.40" or "1M tokens" reads the same on the spec card and
 in a sentence. The filters here add what only pages need (grades, dates, flags,
 modality lists); none of them does arithmetic beyond rounding for display.
@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from ..base.formatting import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
+from ..base import (format_computed_amount, format_count, format_percent, format_price, format_ratio,
                           format_tokens, format_tokens_short)
 
 _MODALITY_NAMES = {"pdf": "PDF"}

@@ -12,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalog.catalog import Catalog, Model, Pair
-from ..load.pairs import ordered
-from ..load.schema import Benchmark, Offer, Provider
+from ..catalog import Catalog, Model, Pair
+from ..load import ordered
+from ..load import Benchmark, Offer, Provider
 
 
 @dataclass(frozen=True)

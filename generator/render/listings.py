@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog.catalog import Model, Pair
-from ..load.schema import Bracket, Offer, Provider
+from ..catalog import Model, Pair
+from ..load import Bracket, Offer, Provider
 from .index import SiteIndex
 from .pages import compare_index_pages, compare_uri, providers_with_pages, url_of
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog.catalog import Catalog, Pair
-from ..catalog.bindings import bound_models
-from ..catalog.fields import comparison_prose, review_prose
-from ..base.diagnostics import Diagnostic, error
-from ..load.loader import ComparisonRecord, ReviewRecord
+from ..catalog import Catalog, Pair
+from ..base import Diagnostic, error
+from ..load import ComparisonRecord, ReviewRecord
 
 HOME = "index.md"
 MODELS = "models/index.md"
@@ -138,22 +136,15 @@ def pages_affected_by(catalog: Catalog, key: str) -> set[str]:
     for other in catalog.models.values():
         meta = other.meta
         if (key in other.peers or key in meta.alternatives or key in other.same_provider
-                or meta.lifecycle.successor == key or _binds(other.record, key, catalog)):
+                or meta.lifecycle.successor == key or key in other.prose.bound):
             affected.add(review_uri(other.key))
     for pair in catalog.pairs.values():
-        if pair.editorial is not None and _binds(pair.editorial, key, catalog):
+        if pair.editorial is not None and key in pair.prose.bound:
             affected.add(pair_uri(pair.slug))
     affected.add(provider_uri(model.record.provider))
     affected |= {provider_uri(offer.provider) for offer in model.meta.offers}
     affected.add(bracket_uri(model.meta.bracket))
     return affected
-
-
-def _binds(record: ReviewRecord | ComparisonRecord, key: str, catalog: Catalog) -> bool:
-    """Whether the record's prose binds data of model `key` (`{{ key: price }}`, `{{ ratio output key }}`)."""
-    fields = review_prose(record) if isinstance(record, ReviewRecord) else comparison_prose(record)
-    texts = [record.body, *(field.text for field in fields)]
-    return any(key in bound_models(text, catalog) for text in texts)
 
 
 def structural_changes(old: Catalog, new: Catalog) -> set[str]:

@@ -13,10 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalog.catalog import Model, Pair
-from ..catalog.bindings import expand_text
-from ..base.formatting import format_change, format_price, format_tokens
-from ..load.schema import PriceChange
+from ..catalog import Model, Pair
+from ..base import format_change, format_price, format_tokens
+from ..load import PriceChange
 from .compare import relative_price
 from .faq import FaqItem, review_faq
 from .format import format_grade
@@ -117,18 +116,23 @@ def review_page(index: SiteIndex, model: Model) -> ReviewPage:
         comparisons=comparison_links(index, model),
         successor=index.catalog.models.get(successor_key) if successor_key else None,
         faq=review_faq(index, model),
-        summary=expand_text(model.meta.summary, index.catalog, model.key) if model.meta.summary else None,
-        strengths=[expand_text(s, index.catalog, model.key) for s in model.meta.strengths],
-        limitations=[expand_text(s, index.catalog, model.key) for s in model.meta.limitations],
-        quirks=[expand_text(s, index.catalog, model.key) for s in model.meta.quirks],
+        summary=model.prose.text("summary") if model.meta.summary else None,
+        strengths=_listed(model, "strengths"),
+        limitations=_listed(model, "limitations"),
+        quirks=_listed(model, "quirks"),
     )
+
+
+def _listed(model: Model, name: str) -> list[str]:
+    """A front-matter list of prose (strengths, limitations, quirks), bindings resolved."""
+    return [model.prose.text(name, i) for i in range(len(getattr(model.meta, name)))]
 
 
 def review_description(index: SiteIndex, model: Model) -> str:
     """The summary when the editor wrote one, else a sentence of specs; cut to a search-result length."""
     meta = model.meta
     if meta.summary:
-        return shorten(expand_text(meta.summary, index.catalog, model.key), DESCRIPTION_LENGTH)
+        return shorten(model.prose.text("summary"), DESCRIPTION_LENGTH)
     text = (f"{meta.name} by {model.provider.name}: {format_price(meta.pricing.input)} input and "
             f"{format_price(meta.pricing.output)} output per 1M tokens, {format_tokens(meta.context_window)} of context")
     if meta.grade:

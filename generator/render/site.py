@@ -17,8 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..catalog.catalog import Catalog
-from ..catalog.bindings import expand_bindings
+from ..catalog import Catalog
 from .compare import comparison_page
 from .env import DEFAULT_TEMPLATES, page_environment
 from .faq import comparison_faq
@@ -77,7 +76,7 @@ class SiteRenderer:
     def _render_review(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
         model = self.catalog.models[ref.key]
         page = review_page(self.index, model)
-        body = expand_bindings(model.record.body, self.catalog, model.key)
+        body = model.prose.body
         return (_meta(page.title, page.description, hide=WIDE, kind="article"), "pages/review.md",
                 {"page": page, "m": model, "body": Markup(body.strip("\n")),
                  "body_has_headings": _HEADING.search(body) is not None})
@@ -85,7 +84,7 @@ class SiteRenderer:
     def _render_comparison(self, ref: PageRef) -> tuple[dict[str, Any], str, dict[str, Any]]:
         page = comparison_page(self.index, self.catalog.pairs[ref.key])
         editorial = page.pair.editorial
-        body = expand_bindings(editorial.body, self.catalog, None).strip("\n") if editorial else ""
+        body = page.pair.prose.body.strip("\n") if editorial else ""
         return (_meta(page.title, shorten(page.description, 160), hide=WIDE, kind="article"),
                 "pages/comparison.md",
                 {"page": page, "a": page.a, "b": page.b, "faq": comparison_faq(self.index, page),

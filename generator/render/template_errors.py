@@ -13,8 +13,8 @@ from types import TracebackType
 
 import jinja2
 
-from ..base.diagnostics import Diagnostic, error
-from ..load.loader import display_path
+from ..base import Diagnostic, error
+from ..load import display_path
 
 
 class PageTemplateError(Exception):

@@ -3,8 +3,8 @@
 One adapter per source format turns a file into `ImportedModel` records (the same
 typed record for every source); `grouping` decides which listings are the same
 model and which one is its home; `reviews` turns a planned model into review front
-matter and writes it through `generator.writer.write_review_text`, the single
-review writer. `generator.sync` reuses the adapters to update existing reviews.
+matter and writes it through `generator.authoring.writer.write_review_text`, the single
+review writer. `generator.authoring.sync` reuses the adapters to update existing reviews.
 
     models-dev   models.dev api.json          -> models_dev.read
     litellm      LiteLLM prices json           -> litellm.read

@@ -35,9 +35,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...load.schema import Review
-from ...check.brackets import bracket_for_price
-from ...load.schema import Bracket
+from ...load import Review
+from ...check import bracket_for_price
+from ...load import Bracket
 from .grouping import PlannedModel
 from .record import CatalogSource, ImportedModel
 

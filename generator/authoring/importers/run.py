@@ -19,8 +19,8 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ...load.config import load_site_config
-from ...load.loader import load_content
+from ...load import load_site_config
+from ...load import load_content
 from ...project import Project, current_date
 from ..writer import write_review_text
 from . import read_catalog

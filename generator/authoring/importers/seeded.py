@@ -5,7 +5,7 @@ provider (the maker), so the importer can take a maker's facts from seeds when a
 catalog lacks them (LiteLLM has no release dates; OpenRouter does not sell as the
 maker). The format is `generator.seeds`'s.
 
-Deriving: `python -m generator.importers.seeded API_JSON SEEDS_DIR --retrieved DATE`
+Deriving: `python -m generator.authoring.importers.seeded API_JSON SEEDS_DIR --retrieved DATE`
 rewrites `seeds/` from a models.dev `api.json`: the current (not deprecated, released
 since `SINCE`) chat models each lab in `SEED_LABS` sells itself, as review fields,
 facts only. A capability the catalog does not publish is left out rather than
@@ -22,9 +22,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ...load.schema import Bracket
+from ...load import Bracket
 from ..writer import dump_yaml
-from ...load.yamlpos import parse_yaml
+from ...load import parse_yaml
 from .grouping import plan_models
 from .ids import match_key
 from .record import CatalogRead, ImportedModel
@@ -108,14 +108,14 @@ def seed_files(read: CatalogRead, retrieved: dt.date, brackets: list[Bracket],
 
 def _seed_text(source: dict[str, Any], models: dict[str, dict[str, Any]]) -> str:
     intro = ("# Seed facts for `modelreview new`, derived from the models.dev catalog by\n"
-             "# `python -m generator.importers.seeded`; regenerate rather than edit by hand.\n")
+             "# `python -m generator.authoring.importers.seeded`; regenerate rather than edit by hand.\n")
     return intro + dump_yaml({"source": source, "models": dict(sorted(models.items()))})
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ...load.config import load_site_config
+    from ...load import load_site_config
     from . import read_catalog
-    parser = argparse.ArgumentParser(prog="python -m generator.importers.seeded")
+    parser = argparse.ArgumentParser(prog="python -m generator.authoring.importers.seeded")
     parser.add_argument("api_json", type=Path)
     parser.add_argument("seeds_dir", type=Path)
     parser.add_argument("--retrieved", type=dt.date.fromisoformat, required=True,

@@ -1,34 +1,38 @@
-"""Editorial integrity: numbers in prose checked against the data, or bound to it.
+"""Editorial integrity: numbers in prose checked against the data.
 
-`bindings` turns `{{ price.input }}` into the data's value; the rest of the package
-(`extract` → `patterns` → `attribute` → `verify`) finds price, limit, ratio and
-monthly-cost claims in review and comparison bodies, and in the front-matter prose
-readers see (`fields`: summary, strengths, limitations, quirks, FAQ answers,
-verdicts), and reports those the data contradicts. `check_claims` is the catalog
-check `check_project` runs.
+The package (`extract` → `patterns` → `attribute` → `verify`) finds price, limit,
+ratio and monthly-cost claims in review and comparison bodies, and in the
+front-matter prose readers see (`fields`: summary, strengths, limitations,
+quirks, FAQ answers, verdicts), and reports those the data contradicts. Data
+bindings (`{{ price.input }}`) are masked out: the catalog stage resolves them
+(`catalog.bindings`), so their values are right by construction.
+
+`check_claims` runs on the resolved catalog, which it reads only through the
+protocols in `subject.py`, so this stage never imports the catalog stage.
 """
 
 from __future__ import annotations
 
-from ...catalog.catalog import Catalog
-from ...base.diagnostics import Diagnostic, sort_diagnostics
-from ...base.parallel import map_ranges
-from ...catalog.bindings import binding_problems, check_bindings, expand_bindings
+from ...base import Diagnostic, map_ranges, sort_diagnostics
 from .check import Body, ClaimChecker, check_contradictions, texts
+from .extract import inline_ranges, line_and_column, mask_code
+from .fields import Locate, ProseField, comparison_prose, locator, review_prose
+from .numbers import parse_volume
+from .subject import CatalogFacts, ModelFacts, PairFacts
 
-__all__ = ["check_claims", "check_bindings", "check_contradictions", "expand_bindings"]
+__all__ = ["Body", "CatalogFacts", "Locate", "ModelFacts", "PairFacts", "ProseField", "check_claims",
+           "check_contradictions", "comparison_prose", "inline_ranges", "line_and_column", "locator",
+           "mask_code", "parse_volume", "review_prose", "texts"]
 
 
-def check_claims(catalog: Catalog) -> list[Diagnostic]:
-    """Every binding that does not resolve and every claim the data contradicts, text by text."""
+def check_claims(catalog: CatalogFacts) -> list[Diagnostic]:
+    """Every claim the data contradicts, text by text."""
     checker = ClaimChecker(catalog)
     items = _balanced(list(texts(catalog)))
 
     def check_range(start: int, end: int) -> list[Diagnostic]:
         found: list[Diagnostic] = []
         for text in items[start:end]:
-            found += binding_problems(catalog, text.display, text.text, text.page_model, text.position,
-                                      text.markdown)
             found += checker.check(text)
         return found
 

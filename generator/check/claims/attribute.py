@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...catalog.catalog import Catalog
+from .subject import CatalogFacts
 from .patterns import Claim, RatioClaim
 
 # Lab and product words name a model only with a version or size ("Claude 3 Haiku", "Llama 3.1 8B");
@@ -73,7 +73,7 @@ class ModelNames:
     not grow with the size of the catalog.
     """
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: CatalogFacts):
         self._names = {_normal(n): key for n, key in catalog.names.items() if _usable(n)}
         self._first_words: dict[str, int] = {}   # first word of a name -> most words a name starting so has
         for name in self._names:

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ...catalog.catalog import Catalog
-from ...base.diagnostics import Diagnostic, error, warning
+from .subject import CatalogFacts
+from ...base import Diagnostic, error, warning
 from .attribute import Mention, ModelNames, attribute_ratio, attribute_single
-from ...catalog.bindings import binding_spans
+from ..binding_syntax import binding_spans
 from .extract import Sentence, line_and_column, mask_plain, mask_prose, split_sentences
-from ...catalog.fields import Locate, locator, prose_fields
+from .fields import Locate, locator, prose_fields
 from .limits import find_limits
 from .monthly import find_monthly_costs
 from .patterns import Claim, CostClaim, LimitClaim, PriceClaim, RatioClaim
@@ -61,7 +61,7 @@ class Body:
         return line_and_column(self.text, offset, self.first_line)
 
 
-def check_contradictions(catalog: Catalog) -> list[Diagnostic]:
+def check_contradictions(catalog: CatalogFacts) -> list[Diagnostic]:
     checker = ClaimChecker(catalog)
     return [d for body in texts(catalog) for d in checker.check(body)]
 
@@ -69,7 +69,7 @@ def check_contradictions(catalog: Catalog) -> list[Diagnostic]:
 class ClaimChecker:
     """Everything built once per catalog (the name index, the verifier), applied body by body."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: CatalogFacts):
         self.rules = catalog.config.claims
         self.names = ModelNames(catalog)
         self.verifier = Verifier(catalog, self.rules)
@@ -90,7 +90,7 @@ class ClaimChecker:
         return found
 
 
-def bodies(catalog: Catalog) -> Iterator[Body]:
+def bodies(catalog: CatalogFacts) -> Iterator[Body]:
     for key, model in catalog.models.items():
         record = model.record
         yield Body(record.display, record.body, record.body_first_line, key, None)
@@ -100,7 +100,7 @@ def bodies(catalog: Catalog) -> Iterator[Body]:
             yield Body(record.display, record.body, record.body_first_line, None, (pair.a, pair.b))
 
 
-def texts(catalog: Catalog) -> Iterator[Body]:
+def texts(catalog: CatalogFacts) -> Iterator[Body]:
     """Every body, then every front-matter string readers see (`fields.py`)."""
     yield from bodies(catalog)
     for record, field, page_model, pair in prose_fields(catalog):

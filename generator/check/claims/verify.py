@@ -1,7 +1,7 @@
 """Comparing a claim with the catalog: is the number what the data implies?
 
 Every figure the data implies is computed with `generator.costs` (the same
-functions the cost tables use) and written with `generator.formatting`. A number
+functions the cost tables use) and written with `generator.base.formatting`. A number
 is consistent when it is within the configured relative tolerance
 (`site_config` `claims.tolerance`, `claims.hedged_tolerance` after "about",
 "roughly", ...), or when the data rounds to it at the precision the editor wrote
@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...catalog.catalog import Catalog, Model
-from ...base.costs import MILLION, blended_price, monthly_cost
-from ...base.formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
-from ...load.schema.site import Claims
+from .subject import CatalogFacts, ModelFacts
+from ...base import MILLION, blended_price, monthly_cost
+from ...base import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
+from ...load import Claims
 from .patterns import CostClaim, LimitClaim, PriceClaim, RatioClaim
 
 ROUNDING_CAP = Decimal("0.10")
@@ -39,7 +39,7 @@ class Contradiction:
 
 
 class Verifier:
-    def __init__(self, catalog: Catalog, rules: Claims):
+    def __init__(self, catalog: CatalogFacts, rules: Claims):
         self.catalog = catalog
         self.rules = rules
         self._hedge = re.compile(
@@ -82,14 +82,14 @@ class Verifier:
         return Contradiction(_quote(text, claim) + " contradicts the data: " + data,
                              _bind_hint(fields, model.key, page_model))
 
-    def _price_fits(self, claim: PriceClaim, text: str, price, model: Model, hedged: bool) -> bool:
+    def _price_fits(self, claim: PriceClaim, text: str, price, model: ModelFacts, hedged: bool) -> bool:
         allowed = self._allowed_prices(price.side, model, text)
         if not allowed:
             return True
         halfwidth = Decimal("0.5") * Decimal(10) ** -price.decimals
         return any(self._fits(a, price.value, claim.bound, halfwidth, hedged) for a in allowed)
 
-    def _allowed_prices(self, side: str, model: Model, text: str) -> list[Decimal]:
+    def _allowed_prices(self, side: str, model: ModelFacts, text: str) -> list[Decimal]:
         meta = model.meta
         pricing = meta.pricing
         sides = ("input", "output", "cached") if side == "any" else (side,)
@@ -135,7 +135,7 @@ class Verifier:
                              _bind_hint([field], model.key, page_model))
 
     @staticmethod
-    def _limit_of(claim: LimitClaim, model: Model) -> int:
+    def _limit_of(claim: LimitClaim, model: ModelFacts) -> int:
         return model.meta.context_window if claim.limit == "context" else model.meta.max_output
 
     def _limit_fits(self, claim: LimitClaim, actual: int, hedged: bool) -> bool:
@@ -160,7 +160,7 @@ class Verifier:
         return Contradiction(_quote(text, claim) + " contradicts the data: " + _describe_ratios(a, b, shown, claim.percent),
                              _ratio_hint(claim, a, b, page_model))
 
-    def _price_in(self, model: Model, dimension: str) -> Decimal:
+    def _price_in(self, model: ModelFacts, dimension: str) -> Decimal:
         pricing = model.meta.pricing
         if dimension == "blended":
             return blended_price(pricing.input, pricing.output, self.catalog.config.volumes.input_share)
@@ -204,7 +204,7 @@ class Verifier:
         return Contradiction(message, hint)
 
     @staticmethod
-    def _bill(claim: CostClaim, model: Model, share: Decimal) -> Decimal:
+    def _bill(claim: CostClaim, model: ModelFacts, share: Decimal) -> Decimal:
         pricing = model.meta.pricing
         if claim.input_tokens is not None:
             output_tokens = claim.tokens - claim.input_tokens
@@ -221,7 +221,7 @@ def _limit_halfwidth(claim: LimitClaim) -> Decimal:
     return Decimal("0.5") * Decimal(10) ** zeros if zeros else Decimal(0)
 
 
-def _describe_ratios(a: Model, b: Model, ratios: dict[str, Decimal], percent: bool) -> str:
+def _describe_ratios(a: ModelFacts, b: ModelFacts, ratios: dict[str, Decimal], percent: bool) -> str:
     parts = []
     for dimension, value in ratios.items():
         dearer, cheaper, factor = (a, b, value) if value >= 1 else (b, a, 1 / value)
@@ -236,7 +236,7 @@ def _describe_ratios(a: Model, b: Model, ratios: dict[str, Decimal], percent: bo
     return "; ".join(f"{text} on {dimension}" for text, dimension in parts)
 
 
-def _ratio_hint(claim: RatioClaim, a: Model, b: Model, page_model: str | None) -> str:
+def _ratio_hint(claim: RatioClaim, a: ModelFacts, b: ModelFacts, page_model: str | None) -> str:
     what = claim.dimension if claim.dimension != "any" else "blended"
     verb = "cheaper" if claim.percent else "ratio"
     if b.key == page_model:

@@ -26,9 +26,8 @@ from typing import Callable, Iterator
 
 import yaml
 
-from .catalog import Catalog
-from ..load.loader import Document
-from ..load.yamlpos import Loc, Positions
+from .subject import CatalogFacts
+from ...load import Document, Loc, Positions
 
 Locate = Callable[[int], tuple[int, int]]
 
@@ -68,7 +67,7 @@ def comparison_prose(record: Document) -> Iterator[ProseField]:
     yield ProseField(("verdict",), record.meta.verdict)
 
 
-def prose_fields(catalog: Catalog) -> Iterator[tuple[Document, ProseField, str | None, tuple[str, str] | None]]:
+def prose_fields(catalog: CatalogFacts) -> Iterator[tuple[Document, ProseField, str | None, tuple[str, str] | None]]:
     """Every prose field of the catalog with its record, page model and pair (as for bodies)."""
     for key, model in catalog.models.items():
         for field in review_prose(model.record):
