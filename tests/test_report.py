@@ -40,7 +40,7 @@ def test_text_without_position_names_only_the_file():
 
 
 def test_summary_counts_files_and_plurals():
-    items = [error("a.md", 1, 1, "x", "m"), error("a.md", 2, 1, "x", "m"), error("b.md", 1, 1, "x", "m")]
+    items = [error("a.md", 1, 1, "yaml-syntax", "m"), error("a.md", 2, 1, "yaml-syntax", "m"), error("b.md", 1, 1, "yaml-syntax", "m")]
     assert summarize(items) == "3 errors in 2 files"
     assert summarize([]) == "no problems found"
 

@@ -7,28 +7,31 @@ an error means for the exit code.
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-
-class Severity(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
+from .codes import Code, Severity
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Diagnostic:
-    """One problem at one place. `line` and `column` are 1-based; 0 means "whole file"."""
+    """One problem at one place. `line` and `column` are 1-based; 0 means "whole file".
+
+    Two diagnostics are equal only when every field is: an error and a warning at the
+    same place are different problems. `reference` carries a bare model id a schema
+    error was about, so the loader can name the review that has it once every file
+    is known, without reading the message back.
+    """
 
     file: str
     line: int
     column: int
-    severity: Severity = field(compare=False)
-    code: str = field(compare=False)
-    message: str = field(compare=False)
-    hint: str = field(default="", compare=False)
+    severity: Severity
+    code: Code
+    message: str
+    hint: str = ""
+    reference: str = ""
 
     @property
     def is_error(self) -> bool:
@@ -41,17 +44,19 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
             "severity": self.severity.value,
-            "code": self.code,
+            "code": self.code.value,
             "message": self.message if not self.hint else f"{self.message} ({self.hint})",
         }
 
 
-def error(file: str | Path, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic(str(file), line, column, Severity.ERROR, code, message, hint)
+def error(file: str | Path, line: int, column: int, code: Code | str, message: str, hint: str = "",
+          reference: str = "") -> Diagnostic:
+    """An error; a code given as text must be one of `Code` (an unknown one is a bug and raises)."""
+    return Diagnostic(str(file), line, column, Severity.ERROR, Code(code), message, hint, reference)
 
 
-def warning(file: str | Path, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic(str(file), line, column, Severity.WARNING, code, message, hint)
+def warning(file: str | Path, line: int, column: int, code: Code | str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(str(file), line, column, Severity.WARNING, Code(code), message, hint)
 
 
 def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
@@ -60,10 +65,7 @@ def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
 
 def escalate(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """`--strict`: every warning becomes an error, as in `mkdocs build --strict`."""
-    return [
-        Diagnostic(d.file, d.line, d.column, Severity.ERROR, d.code, d.message, d.hint)
-        for d in diagnostics
-    ]
+    return [replace(d, severity=Severity.ERROR) for d in diagnostics]
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -17,7 +17,6 @@ from pydantic import BaseModel
 from ..base import Diagnostic, error
 from .frontmatter import SplitFile, decode, split_front_matter
 from .schema import Comparison, Page, Review
-from .schema.types import bare_model_id
 from .validate import validate
 from ..base import map_ranges
 from .yamlpos import ParsedYaml, Positions, parse_yaml
@@ -101,8 +100,8 @@ def hint_bare_references(content: Content) -> Content:
     known; once every file is loaded, the review with that model id is the fix.
     """
     for i, diagnostic in enumerate(content.diagnostics):
-        model_id = bare_model_id(diagnostic.message) if diagnostic.code == "invalid-value" else None
-        if model_id is None:
+        model_id = diagnostic.reference
+        if not model_id:
             continue
         keys = [r.key for r in content.reviews] + list(content.unloaded)
         owners = sorted(k for k in keys if k.split("/", 1)[1] == model_id)

@@ -13,7 +13,7 @@ from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..base import Diagnostic, error
+from ..base import Code, Diagnostic, error
 from .yamlpos import Loc, Positions
 
 M = TypeVar("M", bound=BaseModel)
@@ -76,10 +76,9 @@ def _to_diagnostic(model: type[BaseModel], item: dict[str, Any], positions: Posi
         return error(path, line, col, "missing-field", f"required field '{field}' is missing",
                      f"add '{loc[-1]}:' here")
     line, col = positions.of_value(loc)
-    message = _message(item)
-    code = _code_for(kind, message)
     where = f"'{field}'" if field else "the front matter"
-    return error(path, line, col, code, f"{where}: {message}")
+    reference = (item.get("ctx") or {}).get("reference", "")
+    return error(path, line, col, _code_for(kind), f"{where}: {_message(item)}", reference=reference)
 
 
 def _message(item: dict[str, Any]) -> str:
@@ -99,15 +98,17 @@ def _message(item: dict[str, Any]) -> str:
     return str(item["msg"])
 
 
-def _code_for(kind: str, message: str) -> str:
-    if kind in ("list_type", "model_type", "dict_type", "model_attributes_type", "string_type",
-                "int_type", "bool_type", "date_type"):
-        return "wrong-type"
-    if kind == "value_error" and message.startswith("expected"):
-        return "wrong-type"
-    if kind == "value_error" and ("negative" in message or "greater than" in message or "above" in message):
-        return "out-of-range"
-    return "invalid-value"
+def _code_for(kind: str) -> Code:
+    """The diagnostic code of one pydantic error: our schema types raise theirs by name
+    (`schema_error`); pydantic's own type errors are wrong types; anything else is an invalid value."""
+    if kind in _CODES:
+        return Code(kind)
+    return Code.WRONG_TYPE if kind in _TYPE_ERRORS else Code.INVALID_VALUE
+
+
+_CODES = {code.value for code in (Code.WRONG_TYPE, Code.OUT_OF_RANGE, Code.INVALID_VALUE)}
+_TYPE_ERRORS = {"list_type", "model_type", "dict_type", "model_attributes_type", "string_type", "int_type",
+                "bool_type", "date_type"}
 
 
 def _shape(value: Any) -> str:

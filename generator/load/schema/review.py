@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .types import (Cutoff, Date, Flag, Money, ModelRef, Number, PositiveNumber, Slug,
+from .types import (schema_error, Cutoff, Date, Flag, Money, ModelRef, Number, PositiveNumber, Slug,
                     Text, Tokens, Url)
 
 
@@ -42,7 +42,7 @@ class Lifecycle(Strict):
     @model_validator(mode="after")
     def _dated_when_not_active(self) -> "Lifecycle":
         if self.status is not Status.ACTIVE and self.date is None:
-            raise ValueError(f"a {self.status.value} model needs 'date:' saying when that happened")
+            raise schema_error("invalid-value", f"a {self.status.value} model needs 'date:' saying when that happened")
         return self
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from .review import Strict
-from .types import Flag, Money, PositiveNumber, Slug, Text, Tokens, Url
+from .types import schema_error, Flag, Money, PositiveNumber, Slug, Text, Tokens, Url
 
 
 class Provider(Strict):
@@ -48,7 +48,7 @@ class Grading(Strict):
     def _labels_within_scale(self) -> "Grading":
         for label in self.labels:
             if label.from_ > self.max:
-                raise ValueError(f"label '{label.label}' starts at {label.from_}, above the scale's max {self.max}")
+                raise schema_error("out-of-range", f"label '{label.label}' starts at {label.from_}, above the scale's max {self.max}")
         return self
 
     def label_for(self, score: Decimal) -> str:
@@ -70,7 +70,7 @@ class Volumes(Strict):
     @model_validator(mode="after")
     def _share_is_a_fraction(self) -> "Volumes":
         if self.input_share > 1:
-            raise ValueError(f"input_share is a fraction between 0 and 1, got {self.input_share}")
+            raise schema_error("invalid-value", f"input_share is a fraction between 0 and 1, got {self.input_share}")
         return self
 
 
@@ -135,11 +135,11 @@ class SiteConfig(Strict):
         """
         limits = [b.max_output_price for b in brackets]
         if any(limit is not None for limit in limits) and None in limits[:-1]:
-            raise ValueError(f"only the last bracket may have no max_output_price "
+            raise schema_error("invalid-value", f"only the last bracket may have no max_output_price "
                              f"('{brackets[limits.index(None)].key}' has none)")
         given = [limit for limit in limits if limit is not None]
         if given != sorted(set(given)):
-            raise ValueError("max_output_price must rise from each bracket to the next")
+            raise schema_error("invalid-value", "max_output_price must rise from each bracket to the next")
         return brackets
 
     def provider(self, key: str) -> Provider | None:

@@ -14,18 +14,25 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+def schema_error(code: str, message: str, reference: str = "") -> PydanticCustomError:
+    """A schema problem that carries its diagnostic code (one of `base.Code`), so turning it
+    into a diagnostic never reads the message; `reference` is a bare model id it is about."""
+    return PydanticCustomError(code, "{reason}", {"reason": message, "reference": reference})
 
 
 def _to_decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError("expected a number, got true/false")
+        raise schema_error("wrong-type", "expected a number, got true/false")
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(str(value))
     if isinstance(value, str):
-        raise ValueError(f"expected a number, got the text '{value}'" + _number_fix(value.strip().lstrip("$")))
-    raise ValueError(f"expected a number, got {_describe(value)}")
+        raise schema_error("wrong-type", f"expected a number, got the text '{value}'" + _number_fix(value.strip().lstrip("$")))
+    raise schema_error("wrong-type", f"expected a number, got {_describe(value)}")
 
 
 def _number_fix(text: str) -> str:
@@ -39,26 +46,26 @@ def _number_fix(text: str) -> str:
 
 def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
-        raise ValueError(f"must not be negative (got {value})")
+        raise schema_error("out-of-range", f"must not be negative (got {value})")
     return value
 
 
 def _to_int(value: Any) -> int:
     if isinstance(value, bool):
-        raise ValueError("expected a whole number, got true/false")
+        raise schema_error("wrong-type", "expected a whole number, got true/false")
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal) and value == value.to_integral_value():
-        raise ValueError(f"expected an exact whole number, got {value}; write it without a decimal point")
+        raise schema_error("wrong-type", f"expected an exact whole number, got {value}; write it without a decimal point")
     if isinstance(value, str) and re.fullmatch(r"\s*\d[\d,_]*\s*[kKmM]?\s*", value):
-        raise ValueError(f"expected an exact whole number of tokens, got the text '{value}'; "
+        raise schema_error("wrong-type", f"expected an exact whole number of tokens, got the text '{value}'; "
                          "write the exact count, e.g. 1047576")
-    raise ValueError(f"expected a whole number, got {_describe(value)}")
+    raise schema_error("wrong-type", f"expected a whole number, got {_describe(value)}")
 
 
 def _positive_int(value: int) -> int:
     if value <= 0:
-        raise ValueError(f"must be greater than 0 (got {value})")
+        raise schema_error("out-of-range", f"must be greater than 0 (got {value})")
     return value
 
 
@@ -74,9 +81,9 @@ def _to_date(value: Any) -> dt.date:
             pass
         shaped = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
         if shaped:
-            raise ValueError(f"'{value}' is not a real date: {_why_not_a_date(*map(int, shaped.groups()))}")
-        raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-04-14")
-    raise ValueError(f"expected a date (YYYY-MM-DD), got {_describe(value)}")
+            raise schema_error("invalid-value", f"'{value}' is not a real date: {_why_not_a_date(*map(int, shaped.groups()))}")
+        raise schema_error("invalid-value", f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-04-14")
+    raise schema_error("wrong-type", f"expected a date (YYYY-MM-DD), got {_describe(value)}")
 
 
 def _why_not_a_date(year: int, month: int, day: int) -> str:
@@ -100,29 +107,29 @@ def _to_cutoff(value: Any) -> str:
             try:
                 dt.date(int(year), int(month), int(day or 1))
             except ValueError:
-                raise ValueError(f"'{value}' is not a real date") from None
+                raise schema_error("invalid-value", f"'{value}' is not a real date") from None
             return value.strip()
-    raise ValueError(f"expected YYYY-MM or YYYY-MM-DD, got {_describe(value)}")
+    raise schema_error("wrong-type", f"expected YYYY-MM or YYYY-MM-DD, got {_describe(value)}")
 
 
 def _to_text(value: Any) -> str:
     if isinstance(value, str):
         if not value.strip():
-            raise ValueError("must not be empty")
+            raise schema_error("invalid-value", "must not be empty")
         return value.strip()
-    raise ValueError(f"expected text, got {_describe(value)}; put it in quotes if it is meant as text")
+    raise schema_error("wrong-type", f"expected text, got {_describe(value)}; put it in quotes if it is meant as text")
 
 
 def _to_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueError(f"expected true or false, got {_describe(value)}")
+    raise schema_error("wrong-type", f"expected true or false, got {_describe(value)}")
 
 
 def _to_url(value: Any) -> str:
     text = _to_text(value)
     if not re.match(r"https?://[^\s/]+\.[^\s]+$", text):
-        raise ValueError(f"'{text}' is not a web address; it must start with https:// or http://")
+        raise schema_error("invalid-value", f"'{text}' is not a web address; it must start with https:// or http://")
     return text
 
 
@@ -171,24 +178,19 @@ ModelRef = Annotated[str, BeforeValidator(_to_text),
 
 def _check_slug(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", value):
-        raise ValueError(f"'{value}' must be lowercase letters, digits, '.', '_' or '-'")
+        raise schema_error("invalid-value", f"'{value}' must be lowercase letters, digits, '.', '_' or '-'")
     return value
 
 
 _NOT_A_REFERENCE = "'{}' is not a model reference; write provider/model-id, e.g. openai/gpt-4.1"
-_BARE_ID = re.compile(re.escape(_NOT_A_REFERENCE).replace(r"\{\}", "([a-z0-9][a-z0-9._:-]*)", 1))
+_MODEL_ID = re.compile(r"[a-z0-9][a-z0-9._:-]*")
 
 
 def _check_model_ref(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._:-]*", value):
-        raise ValueError(_NOT_A_REFERENCE.format(value))
+        raise schema_error("invalid-value", _NOT_A_REFERENCE.format(value),
+                           value if _MODEL_ID.fullmatch(value) else "")
     return value
-
-
-def bare_model_id(message: str) -> str | None:
-    """The model id of a reference written without its provider folder, from `_check_model_ref`'s message."""
-    match = _BARE_ID.search(message)
-    return match.group(1) if match else None
 
 
 def NonEmpty(max_length: int | None = None) -> Any:  # noqa: N802 - reads like a type
