@@ -94,6 +94,7 @@ def running_preview(project: Project, fill: bool = False) -> Iterator[Preview]:
         session.start()
         yield Preview(project, session, site, server, out)
     finally:
+        session.stop()
         server.stop()
         site.stop()
 

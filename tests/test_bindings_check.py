@@ -38,7 +38,9 @@ def test_the_reported_position_is_where_the_braces_are_in_the_file(site):
     write_catalog(site, {"openai/gpt-4.1-mini": BAD_BODY})
     catalog = resolved_catalog(site)
     lines = (site.content / "models/openai/gpt-4.1-mini.md").read_text().splitlines()
-    for diagnostic in check_bindings(catalog):
+    found = check_bindings(catalog)
+    assert len(found) == 3
+    for diagnostic in found:
         assert lines[diagnostic.line - 1][diagnostic.column - 1:].startswith("{{")
 
 

@@ -2,20 +2,18 @@
 
 The site is built once from a copy of the repository's sample content with
 `build_site` (what `modelreview build` runs) and served as static files. Expected
-values come from the catalog and the site's own formatters, never typed here.
+values are literals worked out by hand from the sample's front matter, so a wrong
+formatter or a wrong sum fails here instead of agreeing with itself.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from generator.render.format import filters
-
 pytestmark = pytest.mark.browser
 pytest_plugins = ["browser_helpers"]
 
 KEY = "openai/gpt-4.1-mini"
-FORMAT = filters()
 
 
 def _spec_card(page) -> dict[str, str]:
@@ -32,17 +30,17 @@ def test_the_review_page_shows_the_spec_card_from_data(page, served_sample):
     page.goto(f"{base}{model.url}")
     assert page.locator("article h1").inner_text() == model.meta.name
     card = _spec_card(page)
-    assert card == {
-        "Provider": model.provider.name,
-        "Bracket": model.bracket.name,
-        "Grade": f"{model.grade_label} ({model.meta.grade.score}/{catalog.config.grading.max})",
-        "Context": FORMAT["tokens_short"](model.meta.context_window) + " tokens",
-        "Input price": FORMAT["price"](model.meta.pricing.input) + "/1M tokens",
-        "Output price": FORMAT["price"](model.meta.pricing.output) + "/1M tokens",
-        "Model ID": model.record.model_id,
-        "Last benchmarked": FORMAT["date"](model.meta.grade.benchmarked),
+    assert card == {                                     # content/models/openai/gpt-4.1-mini.md
+        "Provider": "OpenAI",
+        "Bracket": "Value",
+        "Grade": "Strong (2.58/3)",
+        "Context": "1M tokens",                          # 1,047,576
+        "Input price": "$0.40/1M tokens",
+        "Output price": "$1.60/1M tokens",
+        "Model ID": "gpt-4.1-mini",
+        "Last benchmarked": "2026-04-11",
     }
-    assert page.locator("p.mr-dates").inner_text().startswith(f"Reviewed {FORMAT['date'](model.meta.reviewed)}")
+    assert page.locator("p.mr-dates").inner_text().startswith("Reviewed 2026-11-20")
     page.locator(".mr-spec-card a", has_text=model.provider.name).click()
     page.wait_for_url(f"{base}providers/{model.record.provider}/")
 
@@ -86,13 +84,14 @@ def test_a_comparison_page_says_which_is_cheaper_with_computed_costs(page, serve
     page.locator(f"a[href$='{pair.url}']").first.click()       # reached from the review page
     page.wait_for_url(f"{base}{pair.url}")
     assert page.locator("article h1").inner_text() == f"{a.meta.name} vs {b.meta.name}"
+    assert pair.slug == "claude-3-haiku-20240307-vs-gpt-4.1-mini"
+    # Half input, half output: Haiku 3 (0.25 + 1.25) / 2 = $0.75 per 1M, GPT-4.1 mini (0.40 + 1.60) / 2 = $1.00.
     rows = page.locator(".mr-volumes tbody tr")
-    assert rows.count() == len(catalog.config.volumes.monthly_tokens)
-    for i, (cost_a, cost_b) in enumerate(zip(a.costs, b.costs)):
-        cells = rows.nth(i).locator("td").all_inner_texts()
-        cheaper = a if cost_a.usd < cost_b.usd else b if cost_b.usd < cost_a.usd else None
-        assert cells == [FORMAT["bill"](cost_a.usd), FORMAT["bill"](cost_b.usd),
-                         cheaper.meta.name if cheaper else "Same", FORMAT["bill"](abs(cost_a.usd - cost_b.usd))]
+    assert [rows.nth(i).locator("td").all_inner_texts() for i in range(rows.count())] == [
+        ["$0.75", "$1.00", "Claude Haiku 3", "$0.25"],
+        ["$7.50", "$10.00", "Claude Haiku 3", "$2.50"],
+        ["$75.00", "$100.00", "Claude Haiku 3", "$25.00"],
+    ]
     statements = page.locator("article ul.mr-statements").first.locator("li").all_inner_texts()
     assert any("cheaper on output" in s or "cost" in s for s in statements)
 

@@ -27,6 +27,12 @@ def test_stale_warning_respects_threshold(site):
     assert codes(site) == []  # site_config: price_days 180
 
 
+def test_a_price_is_stale_only_past_the_limit_not_on_its_last_day(site):
+    site.review("openai/edge", valid_review(pricing={"verified": TODAY - dt.timedelta(days=180)}))
+    assert codes(site) == []                               # exactly price_days old: still fresh
+    assert codes(site, today=TODAY + dt.timedelta(days=1)) == [("warning", "stale-data", "edge.md", 23)]
+
+
 def test_comparison_must_use_canonical_name(site):
     site.review("openai/alpha", valid_review(name="Alpha"))
     site.review("openai/beta", valid_review(name="Beta"))

@@ -248,3 +248,54 @@ def test_a_site_config_change_starts_the_site_over(preview):
     finally:
         preview.save("site_config/site.yaml", original)
     assert HTML(preview.get(PAGE)[1]).css_first("title").text().endswith("modelreview")
+
+
+def _slow_catalog_checks(catalog):
+    """Runs in the forked child: a catalog check that takes its time, so the test sees the state before it ends."""
+    import time
+
+    from generator.project import run_catalog_checks
+    time.sleep(20)
+    return run_catalog_checks(catalog)
+
+
+def test_a_saved_file_drops_its_old_catalog_findings_before_the_new_checks_end(preview, review, monkeypatch):
+    claim = "It costs $9.99 per 1M input tokens.\n\n## Our verdict"
+    preview.save(REVIEW, review.replace("## Our verdict", claim, 1))
+    assert preview.session.checks_idle.wait(30)
+    assert len(_box(preview.get(PAGE)[1])) == 1              # the claim error, from the catalog checks
+
+    import generator.preview.session as session_module
+    monkeypatch.setattr(session_module, "run_catalog_checks", _slow_catalog_checks)
+    preview.save(REVIEW, review)                             # the claim is gone from the file
+    assert not preview.session.checks_idle.is_set()          # its catalog checks are still running
+    assert _box(preview.get(PAGE)[1]) == []                  # but the old finding is not shown any more
+
+
+def _children() -> set[int]:
+    import os
+    found: set[int] = set()
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as listing:
+            found |= {int(pid) for pid in listing.read().split()}
+    return found
+
+
+def test_stopping_a_session_ends_its_thread_and_any_forked_check(preview, tmp_path, monkeypatch):
+    import os
+
+    import generator.preview.session as session_module
+    assert preview.session.checks_idle.wait(30)            # the module's other session has no child running
+    monkeypatch.setattr(session_module, "run_catalog_checks", _slow_catalog_checks)
+    threads, children = set(threading.enumerate()), _children()
+    project = make_project(tmp_path / "project", reviews=3)
+    with running_preview(project) as running:
+        assert wait_until(lambda: running.session.checks_idle.is_set() is False and _children() - children)
+        mine = _children() - children                      # the forked check of this session
+        [checker] = [t for t in threading.enumerate() if t.name == "preview-checks" and t not in threads]
+        running.session.stop()
+        assert not checker.is_alive()
+        assert not mine & _children()
+        for pid in mine:                                   # killed and reaped, not left a zombie
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)

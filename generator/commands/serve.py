@@ -63,6 +63,7 @@ def run_serve(project: Project, host: str, port: int, out: TextIO | None = None,
     finally:
         _restore_signals(previous)
         watcher.stop()
+        session.stop()
         server.stop()
         site.stop()
         shutil.rmtree(site_dir, ignore_errors=True)

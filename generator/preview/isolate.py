@@ -38,6 +38,8 @@ class ChildRun(Generic[T]):
         """The function's return value; its exception (as text) is raised as RuntimeError."""
         if not hasattr(os, "fork"):
             return self._function(*self._args)
+        if self._cancelled.is_set():
+            raise Cancelled()
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: compute, answer, leave without running any cleanup
@@ -51,6 +53,8 @@ class ChildRun(Generic[T]):
                 pipe.write(answer)
             os._exit(0)
         self._pid = pid
+        if self._cancelled.is_set():  # cancelled while forking: `cancel` saw no pid to kill
+            self.cancel()
         os.close(write)
         with os.fdopen(read, "rb") as pipe:
             data = pipe.read()

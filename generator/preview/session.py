@@ -93,7 +93,20 @@ class PreviewSession:
         self._job_ready = threading.Condition()
         self.checks_idle = threading.Event()          # set while no catalog check is queued or running
         self.checks_idle.set()
-        threading.Thread(target=self._catalog_check_loop, name="preview-checks", daemon=True).start()
+        self._stopping = False
+        self._checker = threading.Thread(target=self._catalog_check_loop, name="preview-checks", daemon=True)
+        self._checker.start()
+
+    def stop(self, timeout: float = 10) -> None:
+        """End the catalog-check thread and any forked check it is waiting on.
+
+        `serve` calls this on Ctrl-C; without it a check in flight would outlive the
+        server as an orphaned child process."""
+        with self._job_ready:
+            self._stopping = True
+            self._job_ready.notify_all()
+        self._cancel_catalog_checks()
+        self._checker.join(timeout)
 
     # What the server reads.
 
@@ -235,14 +248,17 @@ class PreviewSession:
     def _catalog_check_loop(self) -> None:
         while True:
             with self._job_ready:
-                self._job_ready.wait_for(lambda: self._job is not None)
-                generation, catalog = self._job  # type: ignore[misc]
+                self._job_ready.wait_for(lambda: self._job is not None or self._stopping)
+                if self._stopping or self._job is None:
+                    self.checks_idle.set()
+                    return
+                generation, catalog = self._job
                 self._job = None
                 self._run = ChildRun(run_catalog_checks, catalog)
             started = time.perf_counter()
             found: list[Diagnostic] | None = None
             try:
-                found = self._run.result()
+                found = self._run.result() if not self._stopping else None
             except Cancelled:
                 pass
             except Exception as problem:
