@@ -174,3 +174,12 @@ def test_crlf_and_bom_survive(site, tmp_path):
     raw = review.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf---\r\n")
     assert raw.count(b"\n") == raw.count(b"\r\n")
+
+
+def test_bare_cr_line_endings_survive(site, tmp_path):
+    # Classic Mac line endings: sync reads the file as every reader does (load.SourceText) and writes CR back.
+    review = site.raw("content/models/openai/odd-model.md", REVIEW.replace("\n", "\r").encode())
+    status, diff, _ = sync(site, catalog(tmp_path), dry_run=False)
+    assert (status, diff) == (0, EXPECTED_DIFF)
+    raw = review.read_bytes()
+    assert raw.startswith(b"---\r") and b"\n" not in raw

@@ -49,11 +49,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..load import load_site_config
-from ..load import split_front_matter
 from .importers import CatalogSource, ImportedModel, read_catalog
 from .importers.ids import match_key, split_id
-from ..load import ReviewRecord, load_content, load_review
+from ..load import ReviewRecord, SourceText, load_content, load_review, load_site_config, split_front_matter
 from ..project import Project, current_date
 from .sync_text import FrontMatterText
 
@@ -168,7 +166,10 @@ def _plan_review(review: ReviewRecord, index: dict, sellers: set[str], as_of: dt
                  notes: list[str]) -> FileChange | None:
     raw = review.path.read_bytes()
     mtime = review.path.stat().st_mtime_ns
-    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    source, _ = SourceText.decode(review.path, raw)
+    if source is None:
+        return None
+    text = source.text
     split, _ = split_front_matter(review.path, text, required=True)
     if split is None or split.front_matter is None:
         return None
@@ -187,8 +188,7 @@ def _plan_review(review: ReviewRecord, index: dict, sellers: set[str], as_of: dt
     if not what:
         return None
     new_text = text[:start] + editor.text() + text[start + len(split.front_matter):]
-    new_bytes = new_text.replace("\n", "\r\n") if b"\r\n" in raw else new_text
-    encoded = (b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b"") + new_bytes.encode("utf-8")
+    encoded = source.encode(new_text)    # the file's own line endings (CRLF, CR or LF) and BOM
     record, diagnostics = load_review(review.path, project.content_dir, project.root, raw=encoded)
     if record is None or any(d.is_error for d in diagnostics):
         notes.append(f"{review.display}: left alone, the synced file would not pass check "

@@ -16,6 +16,8 @@ from typing import Union
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..load import find_node
+
 Path = tuple[Union[str, int], ...]
 
 
@@ -28,15 +30,7 @@ class FrontMatterText:
         self._edits: list[tuple[int, int, str]] = []
 
     def node(self, path: Path) -> Node | None:
-        current: Node | None = self.root
-        for part in path:
-            if isinstance(current, MappingNode) and isinstance(part, str):
-                current = next((v for k, v in current.value if k.value == part), None)
-            elif isinstance(current, SequenceNode) and isinstance(part, int) and part < len(current.value):
-                current = current.value[part]
-            else:
-                return None
-        return current
+        return find_node(self.root, path)
 
     def literal(self, path: Path) -> str | None:
         """A scalar's value as written in the file (quotes dropped), or None."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..base import Diagnostic, sort_diagnostics, summarize
+from ..load import SourceText
 
 SourceLines = Callable[[str], list[str] | None]
 
@@ -21,8 +22,7 @@ def file_lines(root: Path) -> SourceLines:
     def lines(display: str) -> list[str] | None:
         if display not in cache:
             try:
-                text = (root / display).read_bytes().decode("utf-8-sig", errors="replace")
-                cache[display] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                cache[display] = SourceText.lenient((root / display).read_bytes()).lines
             except OSError:
                 cache[display] = None
         return cache[display]

@@ -1,7 +1,8 @@
 """Load stage: files become typed records with source positions.
 
 `loader` reads content (reviews, comparisons, pages), `config` reads site_config/,
-each through `frontmatter` (bytes -> text cut at its fences) and `yamlpos` (YAML ->
+each through `source` (bytes -> one file's text, line index and YAML nodes by path),
+`frontmatter` (text cut at its fences) and `yamlpos` (YAML ->
 values with positions), validated against `schema` (the records' types) by
 `validate`. `pairs` names comparison pages from their two models. Nothing after
 this stage reads a content file again.
@@ -18,9 +19,10 @@ from .pairs import ambiguous_ids, ordered, ordered_slug, pair_slug
 from .schema import (Benchmark, Bracket, Comparison, Offer, Page, PriceChange, Provider, Review,
                      SiteConfig, Status)
 from .schema.site import Claims
+from .source import find_node, SourceText, yaml_source
 from .yamlpos import Loc, parse_yaml, Positions
 
-__all__ = ["ambiguous_ids", "Benchmark", "Bracket", "Claims", "Comparison", "ComparisonRecord", "Content",
+__all__ = ["find_node", "SourceText", "yaml_source", "ambiguous_ids", "Benchmark", "Bracket", "Claims", "Comparison", "ComparisonRecord", "Content",
            "decode", "display_path", "Document", "hint_bare_references", "is_ignored", "load_comparison",
            "load_content", "load_page", "load_review", "load_site_config", "Loc", "Offer", "ordered",
            "ordered_slug", "Page", "PageRecord", "pair_slug", "parse_yaml", "Positions", "PriceChange",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base import Diagnostic, error
+from .source import SourceText
 
 FENCE = "---"
 
@@ -26,20 +27,9 @@ class SplitFile:
 
 
 def decode(path: Path, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
-    """Bytes to text: UTF-8 (a BOM is fine), CRLF and CR normalised to LF."""
-    if b"\x00" in raw:
-        return None, [error(path, 1, 1, "binary-file",
-                            "this is a binary file, not a Markdown review",
-                            "save it as UTF-8 text or remove it from content/")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [error(path, line, col, "encoding",
-                            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                            "save the file as UTF-8")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    """Bytes to text, as `SourceText.decode` reads every file: UTF-8 (a BOM is fine), any newline style."""
+    source, diagnostics = SourceText.decode(path, raw)
+    return (source.text if source is not None else None), diagnostics
 
 
 def split_front_matter(path: Path, text: str, required: bool) -> tuple[SplitFile | None, list[Diagnostic]]:

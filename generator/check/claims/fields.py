@@ -21,13 +21,12 @@ offset points at the value's start, as `Positions.of_value` gives it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Iterator
 
 import yaml
 
 from .subject import CatalogFacts
-from ...load import Document, Loc, Positions
+from ...load import Document, Loc, Positions, yaml_source
 
 Locate = Callable[[int], tuple[int, int]]
 
@@ -98,37 +97,17 @@ def _character_positions(positions: Positions, loc: Loc, value: str) -> list[tup
     """The file position of each non-whitespace character of `value`, or None if it cannot be shown exact."""
     if positions.source is None:
         return None
-    text, first_line = positions.source
-    node = _find(_compose(text), loc)
+    source = yaml_source(*positions.source)
+    node = source.node(loc)
     if not isinstance(node, yaml.ScalarNode):
         return None
-    decoded = _decode(text, node)
+    decoded = _decode(source.text, node)
     if decoded is None:
         return None
     produced = [(c, i) for c, i in decoded if not c.isspace()]
     if "".join(c for c, _ in produced) != "".join(c for c in value if not c.isspace()):
         return None
-    return [_line_column(text, i, first_line) for _, i in produced]
-
-
-@lru_cache(maxsize=16)
-def _compose(text: str) -> yaml.Node | None:
-    """The front matter's node tree (libyaml when available: its marks count characters, as PyYAML's do)."""
-    try:
-        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return None
-
-
-def _find(node: yaml.Node | None, loc: Loc) -> yaml.Node | None:
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            return None
-    return node
+    return [source.position(i) for _, i in produced]
 
 
 def _decode(text: str, node: yaml.ScalarNode) -> list[tuple[str, int]] | None:
@@ -179,7 +158,3 @@ def _decode_double(text: str, start: int, end: int) -> list[tuple[str, int]] | N
         else:
             return None
     return out
-
-
-def _line_column(text: str, index: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1
