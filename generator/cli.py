@@ -67,7 +67,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    project = Project.at(args.root, getattr(args, "content", None)) if hasattr(args, "root") else None
+    project = Project.at(getattr(args, "root", Path(".")), getattr(args, "content", None))
     if args.command == "check":
         from .commands.check import run_check
         return run_check(project, args.paths, args.format, args.strict)

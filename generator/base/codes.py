@@ -32,6 +32,11 @@ class Code(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @classmethod
+    def of(cls, code: "Code | str") -> "Code":
+        """The member for a code's text; an unregistered code is a bug in our code and raises ValueError."""
+        return cls(code)  # type: ignore[call-arg]  # Enum lookup by value; mypy reads __new__'s signature
+
     # Reading files
     EMPTY_FILE = ("empty-file", Severity.ERROR, "the file is empty")
     BINARY_FILE = ("binary-file", Severity.ERROR, "the file is binary, not text")

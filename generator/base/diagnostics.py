@@ -52,11 +52,11 @@ class Diagnostic:
 def error(file: str | Path, line: int, column: int, code: Code | str, message: str, hint: str = "",
           reference: str = "") -> Diagnostic:
     """An error; a code given as text must be one of `Code` (an unknown one is a bug and raises)."""
-    return Diagnostic(str(file), line, column, Severity.ERROR, Code(code), message, hint, reference)
+    return Diagnostic(str(file), line, column, Severity.ERROR, Code.of(code), message, hint, reference)
 
 
 def warning(file: str | Path, line: int, column: int, code: Code | str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic(str(file), line, column, Severity.WARNING, Code(code), message, hint)
+    return Diagnostic(str(file), line, column, Severity.WARNING, Code.of(code), message, hint)
 
 
 def count_errors(diagnostics: Iterable[Diagnostic]) -> int:

@@ -204,8 +204,8 @@ def _select_pairs(models: dict[str, Model], comparisons: list[ComparisonRecord],
             for other in model.peers:
                 add(model.key, other, "same bracket")
         if policy.same_family:
-            for other in _nearest(model, families[model.meta.family], policy.max_pairs_per_model):
-                add(model.key, other.key, "same family")
+            for relative in _nearest(model, families[model.meta.family], policy.max_pairs_per_model):
+                add(model.key, relative.key, "same family")
     return dict(sorted(pairs.items()))
 
 

@@ -102,7 +102,7 @@ def _code_for(kind: str) -> Code:
     """The diagnostic code of one pydantic error: our schema types raise theirs by name
     (`schema_error`); pydantic's own type errors are wrong types; anything else is an invalid value."""
     if kind in _CODES:
-        return Code(kind)
+        return Code.of(kind)
     return Code.WRONG_TYPE if kind in _TYPE_ERRORS else Code.INVALID_VALUE
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -67,22 +67,31 @@ class Positions:
 
     @property
     def values(self) -> dict[Loc, tuple[int, int]]:
-        self._compute()
-        return self._values  # type: ignore[return-value]
+        return self._compute()[0]
 
     @property
     def keys(self) -> dict[Loc, tuple[int, int]]:
-        self._compute()
-        return self._keys  # type: ignore[return-value]
+        return self._compute()[1]
 
-    def _compute(self) -> None:
-        if self._values is not None:
-            return
-        self._values, self._keys = {}, {}
-        if self.source is not None:
-            text, first_line = self.source
-            self._values[()] = (first_line, 1)
-            _Builder(Path(), first_line, [], self).build(text)
+    @property
+    def values_being_built(self) -> dict[Loc, tuple[int, int]]:
+        """Where `_Builder` records value positions while `_compute` runs it."""
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys_being_built(self) -> dict[Loc, tuple[int, int]]:
+        assert self._keys is not None
+        return self._keys
+
+    def _compute(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+        if self._values is None or self._keys is None:
+            self._values, self._keys = {}, {}
+            if self.source is not None:
+                text, first_line = self.source
+                self._values[()] = (first_line, 1)
+                _Builder(Path(), first_line, [], self).build(text)
+        return self._values, self._keys
 
     def of_value(self, loc: Loc) -> tuple[int, int]:
         """The closest recorded position: a missing field points at its parent."""
@@ -130,11 +139,11 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, first_line: int, text: 
         mark = exc.context_mark
         opened = (context or "a value").replace("while scanning ", "").replace("while parsing ", "")
         problem = f"{opened.replace('scalar', 'value')} opened here is never closed"
-    elif ("flow sequence" in context or "flow mapping" in context) and _on_later_line(exc):
+    elif ("flow sequence" in context or "flow mapping" in context) and exc.context_mark and _on_later_line(exc):
         # `aliases: [GPT-4.1 Mini` is noticed on the next line; the cause is the open bracket.
-        mark = exc.context_mark
+        opened_at = exc.context_mark
         closer = "]" if "sequence" in context else "}"
-        return error(path, mark.line + first_line, mark.column + 1, "yaml-syntax",
+        return error(path, opened_at.line + first_line, opened_at.column + 1, "yaml-syntax",
                      f"YAML syntax error: the {'list' if closer == ']' else 'mapping'} opened here is never closed",
                      f"close it with '{closer}' at the end of the line")
     elif context:
@@ -197,7 +206,7 @@ class _Frame:
         self.container = container
         self.loc = loc
         self.key: Any = _NO_KEY
-        self.key_mark: yaml.Mark | None = None
+        self.key_mark: Any = None  # a libyaml mark (see _Builder._pos)
         self.first_lines: dict[Any, int] = {}
 
 
@@ -220,14 +229,16 @@ class _Builder:
         self.loader = _Loader("")
         self.anchors: dict[str, Any] = {}
 
-    def _pos(self, mark: yaml.Mark) -> tuple[int, int]:
+    # libyaml's C events and marks are other classes than the ones PyYAML's stubs name: typed Any.
+    def _pos(self, mark: Any) -> tuple[int, int]:
         return mark.line + self.first_line, mark.column + 1
 
     def build(self, text: str) -> Any:
         """The first document's value (None for an empty one)."""
         self.roots: list[Any] = []
         stack: list[_Frame] = []
-        for event in yaml.parse(text, Loader=_Loader):
+        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+        for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 value = self._scalar(event)
@@ -245,12 +256,12 @@ class _Builder:
                 stack.pop()
         return self.roots[0] if self.roots else None
 
-    def _place(self, stack: list[_Frame], value: Any, mark: yaml.Mark) -> Loc:
+    def _place(self, stack: list[_Frame], value: Any, mark: Any) -> Loc:
         """Put a finished value into the open container; return the value's key path."""
         if not stack:
             self.roots.append(value)
             if self.record is not None:
-                self.record._values[()] = self._pos(mark)  # noqa: SLF001
+                self.record.values_being_built[()] = self._pos(mark)
             return ()
         frame = stack[-1]
         container = frame.container
@@ -275,12 +286,12 @@ class _Builder:
             container[key] = value
             loc = frame.loc + (key,) if self.record is not None else frame.loc
             if self.record is not None:
-                self.record._keys[loc] = self._pos(key_mark)  # noqa: SLF001
+                self.record.keys_being_built[loc] = self._pos(key_mark)
         if self.record is not None:
-            self.record._values[loc] = self._pos(mark)  # noqa: SLF001
+            self.record.values_being_built[loc] = self._pos(mark)
         return loc
 
-    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+    def _scalar(self, event: Any) -> Any:
         text = event.value
         tag = event.tag
         if tag is None or tag == "!":

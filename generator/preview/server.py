@@ -30,7 +30,8 @@ LONG_POLL_SECONDS = 25.0
 class Site(Protocol):
     """What the server needs from the preview: where files are, and what version is showing."""
 
-    root: Path
+    @property
+    def root(self) -> Path: ...
 
     @property
     def version(self) -> int: ...
@@ -58,7 +59,7 @@ class PreviewServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{host!s}:{port}/"
 
     def stop(self) -> None:
         self.stopping.set()
@@ -87,8 +88,8 @@ class _Handler(BaseHTTPRequestHandler):
             version = site.wait_for_change(since, LONG_POLL_SECONDS)
             return self._send(HTTPStatus.OK, str(version).encode(), "text/plain", send_body)
         if parts.path == STATUS_PATH:
-            body = json.dumps(site.status())
-            return self._send(HTTPStatus.OK, body.encode(), "application/json", send_body)
+            status_json = json.dumps(site.status())
+            return self._send(HTTPStatus.OK, status_json.encode(), "application/json", send_body)
         relative = _relative_path(parts.path)
         if relative is None:
             return self._send(HTTPStatus.BAD_REQUEST, b"bad path", "text/plain", send_body)

@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 from ..catalog import Catalog
 from ..project import CheckResult, Project
+from ..publish import ModelReviewPlugin
 from ..render import SiteRenderer
 
 log = logging.getLogger("mkdocs.modelreview.preview")
@@ -75,7 +76,7 @@ class MkDocsSite:
         self._last_foreground = time.monotonic()
         self._generation = 0
         self._config: MkDocsConfig | None = None
-        self._plugin = None
+        self._plugin: ModelReviewPlugin | None = None
         self._renderer: SiteRenderer | None = None
         self._catalog: Catalog | None = None
         self._stopping = threading.Event()
@@ -101,7 +102,7 @@ class MkDocsSite:
             config = load_config(str(self.config_file), site_dir=str(self.root))
             config.site_url = self.serve_url
             plugin = config.plugins.get("modelreview")
-            if plugin is None:
+            if not isinstance(plugin, ModelReviewPlugin):
                 raise RuntimeError(f"{self.config_file} does not enable the modelreview plugin")
             plugin.use(self.project, result)
             config.plugins.on_startup(command="serve", dirty=False)
@@ -111,7 +112,10 @@ class MkDocsSite:
             files = get_files(config)
             env = config.theme.get_env()
             files.add_files_from_theme(env, config)
-            renderer, plugin.renderer = plugin.renderer, _NoSources(plugin.renderer)
+            renderer = plugin.renderer
+            assert renderer is not None           # `use()` made it
+            # A stand-in with the renderer's page list and empty sources: duck-typed, not a SiteRenderer.
+            plugin.renderer = _NoSources(renderer)  # type: ignore[assignment]
             try:
                 files = config.plugins.on_files(files, config=config)
             finally:
@@ -150,6 +154,7 @@ class MkDocsSite:
                 self._index_pages()
                 self._stale_templates.add("sitemap.xml")
             self._renderer, self._catalog = renderer, catalog
+            assert self._plugin is not None
             self._plugin.renderer = renderer
             self._stale |= {uri for uri in stale | (new_pages - old_pages) if uri in new_pages}
 
@@ -179,8 +184,10 @@ class MkDocsSite:
             file.content_string = self._renderer.render(file.src_uri)
         page = config.plugins.on_pre_page(file.page, config=config, files=files)
         page.read_source(config)
+        assert page.markdown is not None              # read_source sets it
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         page.render(config, files)
+        assert page.content is not None               # render sets it
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
         page.active = True
         try:
@@ -235,7 +242,8 @@ class MkDocsSite:
             return
         for name in sorted(self._stale_templates):
             self._render_template(name)
-        self._config.plugins.on_post_build(config=self._config)  # type: ignore[union-attr]
+        assert self._config is not None
+        self._config.plugins.on_post_build(config=self._config)
         self.filled.set()
         self.announce(f"every page rendered ({len(self._doc_files)} pages, "
                       f"{time.monotonic() - self._built_at:.0f} s after set-up); search index written")
@@ -254,6 +262,7 @@ class MkDocsSite:
         self._by_dest = {f.dest_uri: f for f in self._doc_files}
 
     def _add_page(self, uri: str) -> None:
+        assert self._config is not None
         in_nav = {p.file.src_uri for p in self._nav.pages}
         inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(self._config, uri, content="", inclusion=inclusion)

@@ -4,5 +4,6 @@
 from __future__ import annotations
 
 from .build import build_site
+from .plugin import ModelReviewPlugin
 
-__all__ = ["build_site"]
+__all__ = ["build_site", "ModelReviewPlugin"]

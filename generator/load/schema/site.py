@@ -95,6 +95,11 @@ class PairPolicy(Strict):
 
 
 ClaimKind = Literal["price", "limit", "ratio", "monthly_cost"]
+ClaimSeverity = Literal["error", "warning", "off"]
+
+
+def _every_claim_an_error() -> dict[ClaimKind, ClaimSeverity]:
+    return {"price": "error", "limit": "error", "ratio": "error", "monthly_cost": "error"}
 
 
 class Claims(Strict):
@@ -104,8 +109,7 @@ class Claims(Strict):
     hedged_tolerance: PositiveNumber = Field(Decimal("0.15"), description="tolerance after 'about', 'roughly', '~'")
     hedge_words: list[Text] = Field(default_factory=lambda: ["about", "around", "roughly", "approximately",
                                                              "nearly", "almost", "some", "~", "close to"])
-    severity: dict[ClaimKind, Literal["error", "warning", "off"]] = Field(
-        default_factory=lambda: {"price": "error", "limit": "error", "ratio": "error", "monthly_cost": "error"})
+    severity: dict[ClaimKind, ClaimSeverity] = Field(default_factory=_every_claim_an_error)
 
 
 class Site(Strict):
