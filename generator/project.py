@@ -14,15 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .catalog import Catalog, build_catalog
-from .catalog import resolve_prose
-from .check import check_content
-from .check import check_claims
-from .load import load_site_config
+from .catalog import build_catalog, Catalog, check_faq, resolve_prose
+from .check import check_claims, check_content
+from .load import Content, load_content, load_site_config, SiteConfig
 from .base import Diagnostic, escalate
-from .catalog import check_faq
-from .load import Content, load_content
-from .load import SiteConfig
 
 
 @dataclass(frozen=True)

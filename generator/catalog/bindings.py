@@ -34,10 +34,9 @@ from decimal import Decimal
 from typing import Callable
 
 from .catalog import Catalog, Model, Pair, Prose
-from ..base import blended_price, monthly_cost, percent_cheaper, ratio
-from ..base import Diagnostic, error
-from ..base import (format_computed_amount, format_cost, format_count, format_percent, format_price,
-                          format_ratio, format_tokens, format_tokens_short)
+from ..base import (blended_price, Diagnostic, error, format_computed_amount, format_cost, format_count,
+                   format_percent, format_price, format_ratio, format_tokens, format_tokens_short, monthly_cost,
+                   percent_cheaper, ratio)
 from ..check import (BINDING, Binding, Locate, binding_spans, comparison_prose, inline_ranges, line_and_column, locator,
                      other_name, parse_binding, parse_volume, review_prose)
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..base import MonthlyCost, blended_price, monthly_cost
-from ..load import ComparisonRecord, Content, PageRecord, ReviewRecord
-from ..load import ambiguous_ids, ordered, ordered_slug
-from ..load import Bracket, Provider, Review, SiteConfig, Status
+from ..load import (ambiguous_ids, Bracket, ComparisonRecord, Content, ordered, ordered_slug, PageRecord, Provider,
+                    Review, ReviewRecord, SiteConfig, Status)
 
 
 Loc = tuple[str | int, ...]

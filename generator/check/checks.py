@@ -12,12 +12,8 @@ from collections import defaultdict
 from typing import Callable, Iterator
 
 from .brackets import bracket_for_price, price_band
-from ..base import Diagnostic, error, warning
-from ..base import format_price
-from ..load import ComparisonRecord, Content, ReviewRecord
-from ..load import ambiguous_ids, pair_slug
-from ..load import SiteConfig
-from ..load import Loc
+from ..base import Diagnostic, error, format_price, warning
+from ..load import ambiguous_ids, ComparisonRecord, Content, Loc, pair_slug, ReviewRecord, SiteConfig
 
 ReviewRule = Callable[[ReviewRecord, "Context"], Iterator[Diagnostic]]
 

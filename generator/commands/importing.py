@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..authoring import CatalogError
-from ..authoring import ImportReport, ImportSetupError, import_catalog
+from ..authoring import CatalogError, import_catalog, ImportReport, ImportSetupError
 from ..load import display_path
 from ..project import Project
 

@@ -19,10 +19,7 @@ from typing import TextIO
 from mkdocs.config import load_config
 
 from ..load import display_path
-from ..preview import PreviewServer
-from ..preview import PreviewSession
-from ..preview import MkDocsSite
-from ..preview import Watcher
+from ..preview import MkDocsSite, PreviewServer, PreviewSession, Watcher
 from ..project import Project
 
 

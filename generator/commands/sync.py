@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..authoring import CatalogError
+from ..authoring import apply_sync, CatalogError, plan_sync, SyncSetupError
 from ..project import Project
-from ..authoring import SyncSetupError, apply_sync, plan_sync
 
 
 def run_sync(project: Project, fmt: str, file: Path, dry_run: bool, today: dt.date | None = None,

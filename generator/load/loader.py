@@ -14,11 +14,10 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ..base import Diagnostic, error
+from ..base import Diagnostic, error, map_ranges
 from .frontmatter import SplitFile, decode, split_front_matter
 from .schema import Comparison, Page, Review
 from .validate import validate
-from ..base import map_ranges
 from .yamlpos import ParsedYaml, Positions, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)

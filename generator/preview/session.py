@@ -34,15 +34,12 @@ from pathlib import Path
 from typing import Callable, Protocol, TextIO
 
 from ..catalog import Catalog, build_catalog
-from ..load import load_site_config
+from ..load import display_path, load_site_config, SiteConfig
 from ..base import Diagnostic, sort_diagnostics, summarize
-from ..load import display_path
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
-from ..render import page_problems, pages_affected_by, structural_changes
-from ..render import compare_uris, page_uri, pair_uri, review_uri
-from ..render import as_diagnostic
+from ..render import (as_diagnostic, compare_uris, page_problems, page_uri, pages_affected_by, pair_uri, review_uri,
+                      structural_changes)
 from ..check import file_lines, format_text
-from ..load import SiteConfig
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
 from .inject import headline

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..catalog import Model
-from ..catalog import competitor_keys, derived_questions, shown_entries
+from ..catalog import competitor_keys, derived_questions, Model, shown_entries
 from ..base import format_computed_amount, format_count, format_price, format_tokens
 from .compare import ComparisonPage, relative_price
 from .format import format_bill, format_grade, format_share, listed_status

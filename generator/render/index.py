@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalog import Catalog, Model, Pair
-from ..load import ordered
-from ..load import Benchmark, Offer, Provider
+from ..load import Benchmark, Offer, ordered, Provider
 
 
 @dataclass(frozen=True)

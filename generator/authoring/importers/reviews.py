@@ -35,9 +35,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...load import Review
+from ...load import Bracket, Review
 from ...check import bracket_for_price
-from ...load import Bracket
 from .grouping import PlannedModel
 from .record import CatalogSource, ImportedModel
 

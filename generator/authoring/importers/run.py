@@ -19,8 +19,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ...load import load_site_config
-from ...load import load_content
+from ...load import load_content, load_site_config
 from ...project import Project, current_date
 from ..writer import write_review_text
 from . import read_catalog

@@ -22,9 +22,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ...load import Bracket
+from ...load import Bracket, parse_yaml
 from ..writer import dump_yaml
-from ...load import parse_yaml
 from .grouping import plan_models
 from .ids import match_key
 from .record import CatalogRead, ImportedModel

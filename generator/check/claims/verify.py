@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .subject import CatalogFacts, ModelFacts
-from ...base import MILLION, blended_price, monthly_cost
-from ...base import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
+from ...base import (blended_price, format_cost, format_count, format_percent, format_price, format_ratio,
+                     format_tokens_short, MILLION, monthly_cost)
 from ...load import Claims
 from .patterns import CostClaim, LimitClaim, PriceClaim, RatioClaim
 
