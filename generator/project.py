@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .catalog import build_catalog, Catalog, check_faq, resolve_prose
-from .check import check_claims, check_content
+from .check import CheckMemo, check_claims, check_content
 from .load import Content, load_content, load_site_config, SiteConfig
 from .base import Diagnostic, escalate
 
@@ -94,18 +94,20 @@ def paused_gc() -> Iterator[None]:
 def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics: list[Diagnostic],
                  content: Content, today: dt.date | None = None, strict: bool = False,
                  only: list[Path] | None = None, catalog_checks: bool = True,
-                 resolve: Callable[[Content, SiteConfig], Catalog] = build_catalog) -> CheckResult:
+                 resolve: Callable[[Content, SiteConfig], Catalog] = build_catalog,
+                 memo: CheckMemo | None = None) -> CheckResult:
     """`check_project` after loading: the preview keeps content in memory, reloads only
     the file that was saved, and calls this so it judges exactly as `check` does.
 
     `catalog_checks=False` stops before `CATALOG_CHECKS` (the preview runs those with
     `run_catalog_checks` after it has shown the edit); `resolve` lets the preview
-    patch its previous catalog when an edit leaves the catalog's structure alone."""
+    patch its previous catalog when an edit leaves the catalog's structure alone, and
+    `memo` lets it re-check only the reviews that changed (`check.CheckMemo`)."""
     today = today or current_date()
     diagnostics = config_diagnostics + content.diagnostics
     result = CheckResult(content, config)
     if config is not None:
-        diagnostics += check_content(content, config, today)
+        diagnostics += check_content(content, config, today, memo)
         if not any(d.is_error for d in diagnostics):
             result.catalog, found = resolve_prose(resolve(content, config))
             diagnostics += found

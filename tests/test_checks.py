@@ -153,3 +153,19 @@ def test_bracket_limits_must_rise_and_only_the_last_may_be_open(site):
     result = check_project(Project.at(site.root), today=TODAY)
     assert [(d.code, d.file, d.message) for d in result.diagnostics] == [
         ("invalid-value", "site_config/brackets.yaml", "'brackets': max_output_price must rise from each bracket to the next")]
+
+
+def test_a_memo_reuses_findings_only_for_the_same_record_and_inputs(site):
+    from generator.check import CheckMemo, check_content
+    from generator.load import load_content, load_site_config
+    site.review("openai/old", valid_review(pricing={"verified": dt.date(2025, 1, 1)}))
+    config, _ = load_site_config(site.root / "site_config", site.root)
+    content = load_content(site.root / "content", site.root)
+    memo = CheckMemo()
+    first = check_content(content, config, TODAY, memo)
+    assert [d.code for d in first] == ["stale-data"]
+    assert check_content(content, config, TODAY, memo) == first            # same records: same findings
+    later = check_content(content, config, TODAY + dt.timedelta(days=1), memo)  # another day, another input
+    assert [d.code for d in later] == ["stale-data"] and later != first   # "... days ago" counts one more
+    fresh = load_content(site.root / "content", site.root)                  # new record objects are checked anew
+    assert check_content(fresh, config, TODAY, memo) == first

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from conftest import TODAY, valid_review
 
+from generator.catalog.bindings import resolve_prose
 from generator.catalog.catalog import build_catalog
+from generator.render.index import SiteIndex
 from generator.load.config import load_site_config
 from generator.load.loader import load_content
 from generator.preview.content import Changed, ContentStore
@@ -102,6 +104,9 @@ def test_patched_catalog_equals_rebuilt_catalog(project, field, value, structura
     assert patched == full
     assert page_list(patched) == page_list(full)
     assert structural_changes(old, full) == set()
+    # The renderer's index, patched as the preview does, equals one built from scratch.
+    resolved_old, resolved_new = resolve_prose(old)[0], resolve_prose(patched)[0]
+    assert SiteIndex.of(resolved_old).patched(resolved_new) == SiteIndex.of(resolve_prose(full)[0])
 
 
 def test_no_patch_for_added_removed_or_non_review_saves(project):

@@ -37,8 +37,9 @@ from .catalog import Catalog, Model, Pair, Prose
 from ..base import (blended_price, Diagnostic, error, format_computed_amount, format_cost, format_count,
                    format_percent, format_price, format_ratio, format_tokens, format_tokens_short, monthly_cost,
                    percent_cheaper, ratio)
-from ..check import (BINDING, Binding, Locate, binding_spans, comparison_prose, inline_ranges, line_and_column, locator,
-                     other_name, parse_binding, parse_volume, review_prose)
+from ..check import (BINDING, Binding, Locate, ProseField, binding_spans, comparison_prose, inline_ranges,
+                     line_and_column, locator, other_name, parse_binding, parse_volume, review_prose)
+from ..load import ComparisonRecord, ReviewRecord
 
 __all__ = ["BindingProblem", "FIELDS", "binding_problems", "bound_models", "check_bindings", "escape_value",
            "expand_bindings", "expand_text", "resolve_binding", "resolve_prose"]
@@ -142,28 +143,27 @@ def resolve_prose(catalog: Catalog) -> tuple[Catalog, list[Diagnostic]]:
     """The catalog with every review's and editorial comparison's prose resolved (`Prose`), and a
     diagnostic at file:line:column for every binding that does not resolve.
 
-    This is the one place bindings become values: render only reads `Model.prose` and
+    This is the one place bindings become values: render reads only `Model.prose` and
     `Pair.prose`, so it never meets a binding and never fails on content. A binding that
     does not resolve stays as written; the catalog is then not rendered (it has an error).
+    Prose without a binding is not copied, and a model whose prose was resolved from the
+    same record and shows no other model's data is kept as it is (a catalog the preview
+    patched keeps its unchanged models), so an edit pays only for prose that could change.
     """
     found: list[Diagnostic] = []
     models: dict[str, Model] = {}
     for key, model in catalog.models.items():
-        record = model.record
-        prose, problems = _resolve_record(catalog, record.display, record.body, record.body_first_line, key,
-                                          [(f.loc, f.text, locator(record.positions, f.loc, f.text))
-                                           for f in review_prose(record)])
-        models[key] = dataclasses.replace(model, prose=prose)
+        if model.prose.source is model.record and not model.prose.bound:
+            models[key] = model   # resolved before, from this very record, and it binds no other model
+            continue
+        prose, problems = _resolve_record(catalog, model.record, key, list(review_prose(model.record)))
+        models[key] = model if _same(prose, model.prose) else dataclasses.replace(model, prose=prose)
         found += problems
     pairs: dict[str, Pair] = {}
     for slug, pair in catalog.pairs.items():
-        editorial = pair.editorial
-        if editorial is not None:
-            prose, problems = _resolve_record(catalog, editorial.display, editorial.body,
-                                              editorial.body_first_line, None,
-                                              [(f.loc, f.text, locator(editorial.positions, f.loc, f.text))
-                                               for f in comparison_prose(editorial)])
-            pair = dataclasses.replace(pair, prose=prose)
+        if pair.editorial is not None:
+            prose, problems = _resolve_record(catalog, pair.editorial, None, list(comparison_prose(pair.editorial)))
+            pair = pair if _same(prose, pair.prose) else dataclasses.replace(pair, prose=prose)
             found += problems
         pairs[slug] = pair
     return dataclasses.replace(catalog, models=models, pairs=pairs), found
@@ -220,19 +220,29 @@ def binding_problems(catalog: Catalog, display: str, text: str, page_model: str 
     return _substitute(text, catalog, page_model, markdown, display, locate)[1]
 
 
-def _resolve_record(catalog: Catalog, display: str, body: str, first_line: int, page_model: str | None,
-                    fields: list[tuple[tuple[str | int, ...], str, Locate]]) -> tuple[Prose, list[Diagnostic]]:
-    """One file's prose resolved: its Markdown body and its front-matter strings."""
-    def in_body(offset: int) -> tuple[int, int]:
-        return line_and_column(body, offset, first_line)
+def _same(a: Prose, b: Prose) -> bool:
+    """Equal prose of the same record object (comparing records field by field would cost more than it saves)."""
+    return a.source is b.source and (a.resolved_body, a.fields, a.bound) == (b.resolved_body, b.fields, b.bound)
 
-    resolved_body, found = _substitute(body, catalog, page_model, True, display, in_body)
+
+def _resolve_record(catalog: Catalog, record: ReviewRecord | ComparisonRecord, page_model: str | None,
+                    fields: list[ProseField]) -> tuple[Prose, list[Diagnostic]]:
+    """One file's prose resolved: its Markdown body and the front-matter strings that bind."""
+    binding = [f for f in fields if "{{" in f.text]
+    if "{{" not in record.body and not binding:
+        return Prose(record), []
+
+    def in_body(offset: int) -> tuple[int, int]:
+        return line_and_column(record.body, offset, record.body_first_line)
+
+    body, found = _substitute(record.body, catalog, page_model, True, record.display, in_body)
     resolved: dict[tuple[str | int, ...], str] = {}
-    for loc, text, locate in fields:
-        resolved[loc], problems = _substitute(text, catalog, page_model, False, display, locate)
+    for f in binding:
+        locate = locator(record.positions, f.loc, f.text)
+        resolved[f.loc], problems = _substitute(f.text, catalog, page_model, False, record.display, locate)
         found += problems
-    bound = frozenset().union(bound_models(body, catalog), *(bound_models(text, catalog) for _, text, _ in fields))
-    return Prose(resolved_body, resolved, bound), found
+    bound = frozenset().union(bound_models(record.body, catalog), *(bound_models(f.text, catalog) for f in binding))
+    return Prose(record, body if body != record.body else None, resolved, bound), found
 
 
 def _expanded(text: str, catalog: Catalog, page_model: str | None, markdown: bool) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ..base import MonthlyCost, blended_price, monthly_cost
 from ..load import (ambiguous_ids, Bracket, ComparisonRecord, Content, ordered, ordered_slug, PageRecord, Provider,
@@ -24,17 +25,31 @@ Loc = tuple[str | int, ...]
 class Prose:
     """A page's editor prose with every data binding replaced by its value (`bindings.resolve_prose`).
 
-    `fields` holds the front-matter strings readers see by their path (`("summary",)`,
-    `("faq", 0, "answer")`); `bound` names the models whose data the prose shows, so
-    the preview knows which pages an edit of another model makes stale.
+    Most prose holds no binding, so only what had one is stored resolved: `resolved_body`
+    and `fields` (front-matter strings by path, `("summary",)`, `("faq", 0, "answer")`);
+    everything else is read from the authored record. `bound` names the models whose data
+    the prose shows, so the preview knows which pages an edit of another model makes stale.
     """
 
-    body: str = ""
+    source: ReviewRecord | ComparisonRecord | None = None
+    resolved_body: str | None = None
     fields: dict[Loc, str] = field(default_factory=dict)
     bound: frozenset[str] = frozenset()
 
+    @property
+    def body(self) -> str:
+        if self.resolved_body is not None:
+            return self.resolved_body
+        return self.source.body if self.source is not None else ""
+
     def text(self, *loc: str | int) -> str:
-        return self.fields[loc]
+        """A front-matter prose string, resolved: `text("faq", 0, "answer")`."""
+        if loc in self.fields:
+            return self.fields[loc]
+        value: Any = self.source.meta if self.source is not None else None
+        for part in loc:
+            value = value[part] if isinstance(part, int) else getattr(value, part)
+        return str(value)
 
 
 @dataclass

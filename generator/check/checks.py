@@ -31,17 +31,45 @@ class Context:
         self.ambiguous = ambiguous_ids(self.reviews)
 
 
-def check_content(content: Content, config: SiteConfig, today: dt.date) -> list[Diagnostic]:
+class CheckMemo:
+    """Each review's rule findings from the last run, for a caller that checks again and again.
+
+    A review's rules read the review itself, the config, today's date and which reviews
+    exist (references, ambiguous ids); when none of those changed, the same record object
+    gets the same findings. The preview keeps one, so a save re-checks only the saved file."""
+
+    def __init__(self) -> None:
+        self.inputs: tuple[object, ...] = ()
+        self.found: dict[str, tuple[ReviewRecord, list[Diagnostic]]] = {}
+
+
+def check_content(content: Content, config: SiteConfig, today: dt.date,
+                  memo: CheckMemo | None = None) -> list[Diagnostic]:
     """Every cross-file diagnostic for the loaded content (load diagnostics are not repeated)."""
     ctx = Context(content, config, today)
+    inputs = (config, today, frozenset(ctx.reviews), frozenset(content.unloaded), ctx.ambiguous)
+    known = memo.found if memo is not None and _same_inputs(memo.inputs, inputs) else {}
     found: list[Diagnostic] = []
+    now: dict[str, tuple[ReviewRecord, list[Diagnostic]]] = {}
     for review in content.reviews:
-        for rule in REVIEW_RULES:
-            found.extend(rule(review, ctx))
+        before = known.get(review.key)
+        if before is not None and before[0] is review:
+            mine = before[1]
+        else:
+            mine = [d for rule in REVIEW_RULES for d in rule(review, ctx)]
+        now[review.key] = (review, mine)
+        found.extend(mine)
+    if memo is not None:
+        memo.inputs, memo.found = inputs, now
     found.extend(_unique_names(content.reviews))
     for comparison in content.comparisons:
         found.extend(_comparison_refs(comparison, ctx))
     return found
+
+
+def _same_inputs(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """The config must be the very object (a reloaded config is a new one); the rest compare by value."""
+    return bool(before) and before[0] is now[0] and before[1:] == now[1:]
 
 
 def _at(review: ReviewRecord | ComparisonRecord, loc: Loc) -> tuple[str, int, int]:

@@ -39,7 +39,7 @@ from ..base import Diagnostic, sort_diagnostics, summarize
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
 from ..render import (as_diagnostic, compare_uris, page_problems, page_uri, pages_affected_by, pair_uri, review_uri,
                       structural_changes)
-from ..check import file_lines, format_text
+from ..check import CheckMemo, file_lines, format_text
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
 from .inject import headline
@@ -54,8 +54,9 @@ class Pages(Protocol):
     def rebuild(self, result: CheckResult) -> None:
         """Start over from this checked project (its catalog is not None): every page is stale."""
 
-    def refresh(self, catalog: Catalog, stale: set[str]) -> None:
-        """Switch to this catalog; the pages `stale` (src URIs) must be rendered again."""
+    def refresh(self, catalog: Catalog, stale: set[str], patched: bool = False) -> None:
+        """Switch to this catalog; the pages `stale` (src URIs) must be rendered again.
+        `patched`: the catalog has the previous one's structure (`patch_catalog` made it)."""
 
     def prepare(self, relative: str) -> None:
         """Render the page served at `relative` now if it is stale."""
@@ -91,6 +92,7 @@ class PreviewSession:
         self.checks_idle = threading.Event()          # set while no catalog check is queued or running
         self.checks_idle.set()
         self._stopping = False
+        self._check_memo = CheckMemo()                # each review's rule findings, reused while it is unchanged
         self._checker = threading.Thread(target=self._catalog_check_loop, name="preview-checks", daemon=True)
         self._checker.start()
 
@@ -195,7 +197,7 @@ class PreviewSession:
             return build_catalog(content, config)
 
         result = check_loaded(self.project, self.config, self.config_diagnostics, self.store.content(),
-                              self.today(), catalog_checks=False, resolve=resolve)
+                              self.today(), catalog_checks=False, resolve=resolve, memo=self._check_memo)
         if result.catalog is not None:  # what the plugin refuses to build, reported like any error
             result.diagnostics = result.diagnostics + page_problems(result.catalog)
         before = self._diagnostics
@@ -215,7 +217,7 @@ class PreviewSession:
                 gc.freeze()
         else:
             stale = affected_pages(old, result.catalog, changed or Changed(), structural=not patched)
-            self.pages.refresh(result.catalog, stale)
+            self.pages.refresh(result.catalog, stale, patched)
             what = f"{len(stale)} pages to re-render"
         self.catalog = result.catalog
         self._checked = result.diagnostics

@@ -139,12 +139,16 @@ class MkDocsSite:
                 self._render_template("404.html")
         self._wake.set()
 
-    def refresh(self, catalog: Catalog, stale: set[str]) -> None:
-        """Switch to a new catalog: add and remove pages as it says, mark `stale` for re-rendering."""
+    def refresh(self, catalog: Catalog, stale: set[str], patched: bool = False) -> None:
+        """Switch to a new catalog: add and remove pages as it says, mark `stale` for re-rendering.
+
+        A `patched` catalog has the old one's structure, so the renderer's index is patched
+        rather than built again."""
         self._touch()
         with self.lock:
             assert self._config is not None
-            renderer = self._new_renderer(catalog)
+            previous = self._renderer
+            renderer = previous.patched(catalog) if patched and previous is not None else self._new_renderer(catalog)
             old_pages, new_pages = set(self._renderer.pages), set(renderer.pages)  # type: ignore[union-attr]
             for uri in old_pages - new_pages:
                 self._remove_page(uri)

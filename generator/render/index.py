@@ -53,11 +53,6 @@ class SiteIndex:
         bracket_members = catalog.by_bracket()
         ranks = {key: rank for members in bracket_members.values()
                  for key, rank in shared_ranks([(m.key, m.blended) for m in members]).items()}
-        offers: dict[str, list[tuple[Model, Offer]]] = defaultdict(list)
-        for model in catalog.models.values():
-            for offer in model.meta.offers:
-                offers[offer.provider].append((model, offer))
-        latest = sorted(catalog.models.values(), key=lambda m: (-m.meta.reviewed.toordinal(), m.key))
         return cls(
             catalog=catalog,
             providers={p.key: p for p in catalog.config.providers},
@@ -65,12 +60,34 @@ class SiteIndex:
             ranks=ranks,
             grade_ranks=_grade_ranks(bracket_members),
             reviews_by_provider=catalog.by_provider(),
-            offers_by_provider=dict(offers),
+            offers_by_provider=_offers_by_provider(catalog),
             pair_of={(p.a, p.b): p for p in catalog.pairs.values()},
-            latest=latest,
-            site_date=max([*(_newest_date(m) for m in catalog.models.values()),
-                           *(p.editorial.meta.reviewed for p in catalog.pairs.values() if p.editorial)],
-                          default=dt.date(2000, 1, 1)),
+            latest=_latest(catalog),
+            site_date=_site_date(catalog),
+        )
+
+    def patched(self, catalog: Catalog) -> "SiteIndex":
+        """This index for a catalog with the same structure (`preview.incremental.patch_catalog`):
+        its models swapped in, the orders that read unstructured fields (review dates) redone.
+
+        Ranks, groupings and pairs derive only from structural fields, so they stand;
+        rebuilding them all would cost a quarter of a second per edit at 2,500 reviews."""
+        models, pairs = catalog.models, catalog.pairs
+
+        def swap(members: list[Model]) -> list[Model]:
+            return [models[m.key] for m in members]
+
+        return SiteIndex(
+            catalog=catalog,
+            providers=self.providers,
+            bracket_members={k: swap(v) for k, v in self.bracket_members.items()},
+            ranks=self.ranks,
+            grade_ranks=self.grade_ranks,
+            reviews_by_provider={k: swap(v) for k, v in self.reviews_by_provider.items()},
+            offers_by_provider=_offers_by_provider(catalog),   # an offer's prices are not structure
+            pair_of={k: pairs[p.slug] for k, p in self.pair_of.items()},
+            latest=_latest(catalog),
+            site_date=_site_date(catalog),
         )
 
     def pair(self, a: str, b: str) -> Pair | None:
@@ -94,6 +111,25 @@ def shared_ranks(ordered_values: list[tuple[str, Decimal]]) -> dict[str, Bracket
     count = len(ordered_values)
     return {key: BracketRank(firsts[value], count, tuple(k for k in groups[value] if k != key))
             for key, value in ordered_values}
+
+
+def _offers_by_provider(catalog: Catalog) -> dict[str, list[tuple[Model, Offer]]]:
+    offers: dict[str, list[tuple[Model, Offer]]] = defaultdict(list)
+    for model in catalog.models.values():
+        for offer in model.meta.offers:
+            offers[offer.provider].append((model, offer))
+    return dict(offers)
+
+
+def _latest(catalog: Catalog) -> list[Model]:
+    return sorted(catalog.models.values(), key=lambda m: (-m.meta.reviewed.toordinal(), m.key))
+
+
+def _site_date(catalog: Catalog) -> dt.date:
+    """The newest date in the content: the home page's and the listings' last change."""
+    return max([*(_newest_date(m) for m in catalog.models.values()),
+                *(p.editorial.meta.reviewed for p in catalog.pairs.values() if p.editorial)],
+               default=dt.date(2000, 1, 1))
 
 
 def _grade_ranks(bracket_members: dict[str, list[Model]]) -> dict[str, BracketRank]:

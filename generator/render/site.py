@@ -8,6 +8,7 @@ the theme prints `page.meta` values without escaping them.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -40,6 +41,13 @@ class SiteRenderer:
         self.index = SiteIndex.of(catalog)
         self.env = page_environment(templates_dir or DEFAULT_TEMPLATES, auto_reload)
         self.pages: dict[str, PageRef] = page_list(catalog)
+
+    def patched(self, catalog: Catalog) -> "SiteRenderer":
+        """A renderer for a catalog with this one's structure (the preview's common edit):
+        the same pages and templates, the index patched instead of rebuilt."""
+        renderer = copy.copy(self)
+        renderer.catalog, renderer.index = catalog, self.index.patched(catalog)
+        return renderer
 
     def render_all(self) -> dict[str, str]:
         return {uri: self.render(uri) for uri in self.pages}
