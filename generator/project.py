@@ -95,21 +95,22 @@ def check_loaded(project: Project, config: SiteConfig | None, config_diagnostics
                  content: Content, today: dt.date | None = None, strict: bool = False,
                  only: list[Path] | None = None, catalog_checks: bool = True,
                  resolve: Callable[[Content, SiteConfig], Catalog] = build_catalog,
-                 memo: CheckMemo | None = None) -> CheckResult:
+                 memo: CheckMemo | None = None, previous: Catalog | None = None) -> CheckResult:
     """`check_project` after loading: the preview keeps content in memory, reloads only
     the file that was saved, and calls this so it judges exactly as `check` does.
 
     `catalog_checks=False` stops before `CATALOG_CHECKS` (the preview runs those with
     `run_catalog_checks` after it has shown the edit); `resolve` lets the preview
     patch its previous catalog when an edit leaves the catalog's structure alone, and
-    `memo` lets it re-check only the reviews that changed (`check.CheckMemo`)."""
+    `memo` lets it re-check only the reviews that changed (`check.CheckMemo`) and
+    `previous` (its last catalog) lend the prose of unchanged reviews."""
     today = today or current_date()
     diagnostics = config_diagnostics + content.diagnostics
     result = CheckResult(content, config)
     if config is not None:
         diagnostics += check_content(content, config, today, memo)
         if not any(d.is_error for d in diagnostics):
-            result.catalog, found = resolve_prose(resolve(content, config))
+            result.catalog, found = resolve_prose(resolve(content, config), previous)
             diagnostics += found
             if catalog_checks:
                 diagnostics += run_catalog_checks(result.catalog)

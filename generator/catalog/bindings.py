@@ -139,7 +139,7 @@ def bound_models(text: str, catalog: Catalog) -> set[str]:
     return found
 
 
-def resolve_prose(catalog: Catalog) -> tuple[Catalog, list[Diagnostic]]:
+def resolve_prose(catalog: Catalog, previous: Catalog | None = None) -> tuple[Catalog, list[Diagnostic]]:
     """The catalog with every review's and editorial comparison's prose resolved (`Prose`), and a
     diagnostic at file:line:column for every binding that does not resolve.
 
@@ -148,13 +148,20 @@ def resolve_prose(catalog: Catalog) -> tuple[Catalog, list[Diagnostic]]:
     does not resolve stays as written; the catalog is then not rendered (it has an error).
     Prose without a binding is not copied, and a model whose prose was resolved from the
     same record and shows no other model's data is kept as it is (a catalog the preview
-    patched keeps its unchanged models), so an edit pays only for prose that could change.
+    patched keeps its unchanged models; `previous` lends its prose to a rebuilt one), so an
+    edit pays only for prose that could change.
     """
     found: list[Diagnostic] = []
     models: dict[str, Model] = {}
+    before = previous.models if previous is not None else {}
     for key, model in catalog.models.items():
         if model.prose.source is model.record and not model.prose.bound:
             models[key] = model   # resolved before, from this very record, and it binds no other model
+            continue
+        earlier = before.get(key)
+        if earlier is not None and earlier.prose.source is model.record and earlier.prose == Prose(model.record):
+            # A rebuilt catalog (perhaps with another config), the same record, and no binding in it.
+            models[key] = dataclasses.replace(model, prose=earlier.prose)
             continue
         prose, problems = _resolve_record(catalog, model.record, key, list(review_prose(model.record)))
         models[key] = model if _same(prose, model.prose) else dataclasses.replace(model, prose=prose)

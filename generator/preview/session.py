@@ -197,7 +197,8 @@ class PreviewSession:
             return build_catalog(content, config)
 
         result = check_loaded(self.project, self.config, self.config_diagnostics, self.store.content(),
-                              self.today(), catalog_checks=False, resolve=resolve, memo=self._check_memo)
+                              self.today(), catalog_checks=False, resolve=resolve, memo=self._check_memo,
+                              previous=previous)
         if result.catalog is not None:  # what the plugin refuses to build, reported like any error
             result.diagnostics = result.diagnostics + page_problems(result.catalog)
         before = self._diagnostics
