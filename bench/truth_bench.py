@@ -55,14 +55,21 @@ def imported(project: Project, fmt: str, file: Path, into: Path):
         for name in [review.model_id, meta.snapshot, *meta.aliases]:
             if name:
                 covers.setdefault((review.provider, name.lower()), review.key)
+                covers.setdefault((review.provider, "~" + normal(split_id(name, review.provider)[1])), review.key)
+        if meta.pricing.via:
+            covers.setdefault((meta.pricing.via, "*" + review.key), review.key)
         for offer in meta.offers:
-            covers.setdefault((offer.provider, (offer.route or review.model_id).lower()), review.key)
+            route = offer.route or review.model_id
+            covers.setdefault((offer.provider, route.lower()), review.key)
+            # Bedrock's us./eu./global. copies of one route are one offer.
+            covers.setdefault((offer.provider, "~" + normal(split_id(route, offer.provider)[1])), review.key)
     return report, checked, reviews, covers, len(broken)
 
 
 def covered(covers: dict[tuple[str, str], str], provider: str, model_id: str) -> str | None:
     slug = split_id(model_id, provider)[1]
-    return covers.get((provider, model_id.lower())) or covers.get((provider, slug))
+    return (covers.get((provider, model_id.lower())) or covers.get((provider, slug))
+            or covers.get((provider, "~" + normal(slug))))
 
 
 def attribution(project: Project, data: Path, tmp: Path, listing: bool) -> None:
@@ -94,7 +101,7 @@ def attribution(project: Project, data: Path, tmp: Path, listing: bool) -> None:
         for name in [review.model_id, review.meta.snapshot, *review.meta.aliases]:
             if name:
                 maker_keys[review.provider].add(split_date(normal(name))[0])
-    fam_total, fam_ok, fam_missed = 0, 0, []
+    fam_total, fam_ok, fam_missed, unpriced = 0, 0, [], 0
     for record in read.records:
         prefixes, slug = split_id(record.model_id, record.provider)
         key = split_date(split_mode(normal(slug))[0])[0]
@@ -102,6 +109,9 @@ def attribution(project: Project, data: Path, tmp: Path, listing: bool) -> None:
         if not maker or record.provider in (maker, "zai" if maker == "zhipuai" else maker):
             continue
         if key not in maker_keys.get(maker, ()):
+            continue
+        if not record.priced:
+            unpriced += 1   # an offer needs prices
             continue
         fam_total += 1
         owner = covered(covers, record.provider, record.model_id)
@@ -114,7 +124,8 @@ def attribution(project: Project, data: Path, tmp: Path, listing: bool) -> None:
     print(f"models.dev ({len(reviews):,} reviews pass check, {broken} fail; {report.renamed} renamed to keep names "
           f"unique)")
     print(f"  labs' own chat models under their lab: {own_ok}/{own_total} = {_pct(own_ok, own_total)}")
-    print(f"  family listings at resellers filed under the maker: {fam_ok}/{fam_total} = {_pct(fam_ok, fam_total)}")
+    print(f"  family listings at resellers filed under the maker: {fam_ok}/{fam_total} = {_pct(fam_ok, fam_total)}"
+          f" ({unpriced} unpriced listings left out: an offer needs prices)")
     print(f"  reviews sharing a (folder, model key): {len(dupes)}")
     under_lab = sum(1 for r in reviews.values() if r.provider in set(lab_keys) | {"llama", "zai", "nova"})
     print(f"  reviews under a lab: {under_lab:,} of {len(reviews):,}")

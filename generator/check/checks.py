@@ -58,6 +58,10 @@ def _known_providers(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]
         yield error(review.display, 1, 1, "unknown-provider",
                     f"provider folder '{review.provider}' is not in site_config/providers.yaml",
                     _suggest(review.provider, ctx.provider_keys))
+    via = review.meta.pricing.via
+    if via and via not in ctx.provider_keys:
+        yield error(*_at(review, ("pricing", "via")), "unknown-provider",
+                    f"pricing.via '{via}' is not in site_config/providers.yaml", _suggest(via, ctx.provider_keys))
     for i, offer in enumerate(review.meta.offers):
         if offer.provider not in ctx.provider_keys:
             yield error(*_at(review, ("offers", i, "provider")), "unknown-provider",
@@ -131,7 +135,7 @@ def _date_order(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
         dated.append((("first_listed",), meta.first_listed, "first-listed date"))
     if meta.grade:
         dated.append((("grade", "benchmarked"), meta.grade.benchmarked, "benchmark date"))
-    if meta.lifecycle.date:
+    if isinstance(meta.lifecycle.date, dt.date):
         dated.append((("lifecycle", "date"), meta.lifecycle.date, "lifecycle date"))
     for loc, day, what in dated:
         if day > ctx.today and loc != ("lifecycle", "date"):

@@ -56,10 +56,10 @@ LAB_RENAMES = {"meta": "llama"}
 MAKER_GROUPS = {"zai": "zhipuai"}
 
 _PACKAGING = re.compile(r"(?:-v\d+-\d+|-fp8|-fp16|-bf16|-fp4|-int4|-int8|-awq|-gguf|-instruct|-it|-maas|"
-                        r"-original)$")
+                        r"-original|-0\d\d)$")
 _LEAD = re.compile(r"^(?:azure-|meta-)")
 MODES = ("thinking", "nothink", "non-thinking", "no-thinking", "think", "reasoning", "non-reasoning",
-         "extended", "xhigh", "high", "medium", "low", "minimal", "free", "exacto", "floor", "nitro", "online")
+         "extended", "xhigh", "high", "medium", "low", "minimal", "fast", "free", "exacto", "floor", "nitro", "online")
 _MODE = re.compile(r"-(" + "|".join(MODES) + r")$")
 _VERSION = re.compile(r"-(?:latest|2[3-9](?:0[1-9]|1[0-2]))$")
 _DATE = re.compile(r"-(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2})$")
@@ -139,15 +139,25 @@ class Resolver:
 
     def learn(self, records: list[ImportedModel]) -> None:
         """Index the makers' own listings (lab providers, labs.json records, seeds)."""
+        listed: dict[str, set[str]] = {}
         for record in records:
             maker = self.own_maker(record)
-            if maker is None:
-                continue
-            key = normal(split_id(record.model_id, record.provider)[1])
-            base, _ = split_date(key)
+            if maker is not None:
+                listed.setdefault(maker, set()).add(normal(split_id(record.model_id, record.provider)[1]))
+        # A dated snapshot is the undated model when the maker lists that too
+        # (`claude-haiku-4-5-20251001`); two dated ids without an undated one are two
+        # models (Claude 3.5 Sonnet of June and of October), and the bare name means
+        # the newest.
+        for maker, keys in listed.items():
             known = self.index.setdefault(maker, {})
-            known.setdefault(key, base)
-            known.setdefault(base, base)
+            for key in sorted(keys, reverse=True):
+                base, date = split_date(key)
+                if date is None or base in keys or base in known.values():
+                    known.setdefault(key, base if base in keys or base in known.values() else key)
+                    known.setdefault(base, base)
+                else:
+                    known.setdefault(key, key)
+                    known.setdefault(base, key)
 
     def resolve(self, record: ImportedModel) -> Resolution:
         steps: list[str] = []

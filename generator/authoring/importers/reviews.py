@@ -56,10 +56,23 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
     """(front matter, header comment) for one planned model, or `NotImportable`."""
     home, seed = planned.home, planned.seed
     notes: list[str] = []
+    offers_in = list(planned.offers)
+    via = None
+    if not home.priced and (seed is None or not seed.priced) and planned.own:
+        # The maker's record names the model but publishes no price (a labs.json record):
+        # the review stays at the maker and says whose prices it shows.
+        via = next((o for o in offers_in if o.priced and o.mode is None), None)
+        if via is not None:
+            offers_in.remove(via)
+            notes.append(f"The maker publishes no price in the source; pricing is {via.provider}'s "
+                         f"(`{via.model_id}`).")
 
     def pick(name: str) -> Any:
-        value = getattr(home, name)
-        return value if value is not None else (getattr(seed, name) if seed is not None else None)
+        for record in (home, seed, via):
+            value = getattr(record, name) if record is not None else None
+            if value is not None:
+                return value
+        return None
 
     released = pick("released")
     first_listed = _first_listed(planned)
@@ -68,7 +81,8 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
                      + (f"; the catalog first listed it on {first_listed}." if first_listed else "."))
     elif released > today:
         raise NotImportable(f"released {released}, which is after today ({today})")
-    if not home.priced:
+    priced = via or home
+    if not priced.priced:
         raise NotImportable(_missing("input and output prices", home))
     context = pick("context_window")
     if context is None and home.max_input is not None:
@@ -81,7 +95,7 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
         raise NotImportable(f"the output limit {max_output:,} is larger than the context window {context:,}")
     front: dict[str, Any] = {"name": pick("name") or home.model_id.split("/")[-1],
                              "family": pick("family") or _family(planned.model_id),
-                             "bracket": bracket_for_price(brackets, home.output),
+                             "bracket": bracket_for_price(brackets, priced.output),
                              "released": released if released is not None else UNKNOWN}
     if planned.snapshot:
         front["snapshot"] = planned.snapshot
@@ -103,8 +117,10 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
         front["knowledge_cutoff"] = cutoff
     front["modalities"] = _modalities(home if home.modalities_in else (seed or home))
     front["capabilities"] = _capabilities(home, seed, notes)
-    front["pricing"] = _pricing(home, context, source.as_of, notes)
-    offers = [_offer(o, planned.model_id, source.as_of, context) for o in planned.offers]
+    front["pricing"] = _pricing(priced, context, source.as_of, notes)
+    if via is not None:
+        front["pricing"]["via"] = via.provider
+    offers = [_offer(o, planned.model_id, source.as_of, context) for o in offers_in]
     if offers:
         front["offers"] = offers
     if home.benchmarks:
@@ -135,7 +151,8 @@ def _lifecycle(home: ImportedModel, as_of: dt.date, notes: list[str]) -> dict[st
     if home.deprecated:
         return {"status": "active", "retires": home.deprecated}
     if home.status == "deprecated":
-        raise NotImportable("the source marks it deprecated but gives no date, and a deprecated review needs one")
+        notes.append("The source marks it deprecated without a date: the date is written as unknown.")
+        return {"status": "deprecated", "date": UNKNOWN}
     return None
 
 

@@ -123,7 +123,8 @@ def explain(project: Project, fmt: str, file: Path, wanted: str) -> list[str]:
                     and listing.provider == model.home.provider else
                     "its snapshot" if listing.model_id == model.snapshot else
                     "an alias" if listing.model_id in model.aliases else
-                    "an offer" if listing in model.offers else "not used (another listing of this provider "
+                    "an offer" if listing in model.offers else
+                    "not an offer: the listing has no prices" if not listing.priced else "not used (another listing of this provider "
                                                                   "and mode was chosen)")
             lines.append(f"  => review {model.key}" + (f" (mode {listing.mode})" if listing.mode else "")
                          + f": {role}")

@@ -50,7 +50,7 @@ class Lifecycle(Strict):
     """Where the model is in its life. A deprecated or retired model says since when."""
 
     status: Status = Field(description="active, deprecated or retired")
-    date: Date | None = Field(None, description="when it was deprecated or retired")
+    date: ReleaseDate | None = Field(None, description="when it was deprecated or retired, or 'unknown'")
     successor: ModelRef | None = Field(None, description="provider/model-id of the model that replaces it")
     retires: Date | None = Field(None, description="the announced day the provider retires it")
 
@@ -102,6 +102,7 @@ class Pricing(Strict):
     long_context: LongContextPrice | None = None
     speed: PositiveNumber | None = Field(None, description="measured output speed, tokens per second")
     ttft_ms: Tokens | None = Field(None, description="measured time to first token, milliseconds")
+    via: Slug | None = Field(None, description="whose prices these are, when the maker publishes none")
     verified: Date = Field(description="the day these prices were last checked at the source")
 
 
