@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("format", choices=FORMATS)
     sync.add_argument("file", type=Path)
     sync.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
+    sync.add_argument("--retire-missing", action="store_true",
+                      help="mark reviews whose model the catalog no longer lists as retired")
     _common(sync)
     return parser
 
@@ -92,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(project, args.format, args.file, args.provider, args.model, args.all, args.into)
     if args.command == "sync":
         from .commands.sync import run_sync
-        return run_sync(project, args.format, args.file, args.dry_run)
+        return run_sync(project, args.format, args.file, args.dry_run, retire_missing=args.retire_missing)
     return 2
 
 

@@ -113,6 +113,10 @@ class PriceChange(Strict):
     input: Money
     output: Money
     cached_input: Money | None = None
+    batch: PricePair | None = None
+    priority: PricePair | None = None
+    flex: PricePair | None = None
+    long_context: LongContextPrice | None = None
 
 
 class Offer(Strict):
