@@ -55,9 +55,9 @@ LAB_RENAMES = {"meta": "llama"}
 # Equivalent makers: a GLM at `zai` and at `zhipuai` is one maker's model.
 MAKER_GROUPS = {"zai": "zhipuai"}
 
-_PACKAGING = re.compile(r"(?:-v\d+-\d+|-fp8|-fp16|-bf16|-fp4|-int4|-int8|-awq|-gguf|-instruct|-it|-maas|"
+_PACKAGING = re.compile(r"(?:-v\d-0|-fp8|-fp16|-bf16|-fp4|-int4|-int8|-awq|-gguf|-instruct|-it|-maas|"
                         r"-original|-0\d\d)$")
-_LEAD = re.compile(r"^(?:azure-|meta-)")
+_LEAD = re.compile(r"^(?:azure-|meta-|nvidia-)")
 MODES = ("thinking", "nothink", "non-thinking", "no-thinking", "think", "reasoning", "non-reasoning",
          "extended", "xhigh", "high", "medium", "low", "minimal", "fast", "free", "exacto", "floor", "nitro", "online")
 _MODE = re.compile(r"-(" + "|".join(MODES) + r")$")
@@ -81,6 +81,7 @@ class Resolution:
 def normal(slug: str) -> str:
     """The match key with packaging suffixes and prefixes dropped (`claude-opus-4-0` is `claude-opus-4`)."""
     key = re.sub(r"(-\d+)-0$", r"\1", match_key(slug.lower()))
+    key = re.sub(r"^(llama|gemma)(\d)", r"\1-\2", key)   # Bedrock's `llama4-scout` is `llama-4-scout`
     while True:
         stripped = _LEAD.sub("", _PACKAGING.sub("", key))
         if stripped == key or not stripped:
