@@ -56,8 +56,6 @@ def imported(project: Project, fmt: str, file: Path, into: Path):
             if name:
                 covers.setdefault((review.provider, name.lower()), review.key)
                 covers.setdefault((review.provider, "~" + normal(split_id(name, review.provider)[1])), review.key)
-        if meta.pricing.via:
-            covers.setdefault((meta.pricing.via, "*" + review.key), review.key)
         for offer in meta.offers:
             route = offer.route or review.model_id
             covers.setdefault((offer.provider, route.lower()), review.key)

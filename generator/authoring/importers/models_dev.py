@@ -125,7 +125,7 @@ def _add_lab_records(path: Path, data: dict[str, Any], provider_keys: set[str], 
             record = _record(f"labs.json: {key}", provider, model_id, entry, provider_keys)
         except ValueError:
             continue
-        result.records.append(record)
+        result.records.append(replace(record, lab=provider))   # the lab's own record, whatever its id says
 
 
 def _tiers(raw: Any, notes: list[str], over_200k: Any = None) -> tuple[Tier, ...]:

@@ -133,6 +133,8 @@ class Resolver:
         maker = self._maker(record.provider)
         if maker not in self.labs:
             return None
+        if record.lab and self._maker(record.lab) == maker and not split_id(record.model_id, record.provider)[0]:
+            return maker   # a lab record (labs.json, seeds/): NVIDIA's Llama-Nemotron is NVIDIA's
         prefixes, slug = split_id(record.model_id, record.provider)
         named = [self._maker(p) for p in prefixes] + [self.words.get(w) for w in _words(normal(slug))[:1]]
         others = {m for m in named if m and m != maker}

@@ -62,8 +62,7 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
         # The maker's record names the model but publishes no price (a labs.json record):
         # the review stays at the maker and says whose prices it shows.
         via = next((o for o in offers_in if o.priced and o.mode is None), None)
-        if via is not None:
-            offers_in.remove(via)
+        if via is not None:   # it stays an offer too: the offer records its route
             notes.append(f"The maker publishes no price in the source; pricing is {via.provider}'s "
                          f"(`{via.model_id}`).")
 
