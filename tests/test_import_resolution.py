@@ -177,3 +177,13 @@ def _md(model_id):
             "last_updated": "2025-05-29", "modalities": {"input": ["text"], "output": ["text"]},
             "tool_call": True, "reasoning": True, "open_weights": True, "cost": {"input": 1.35, "output": 5.4},
             "limit": {"context": 128000, "output": 32768}}
+
+
+def test_a_providers_own_prefix_on_the_id_is_dropped():
+    keys = KEYS | {"databricks", "cerebras"}
+    records = [listing("anthropic", "claude-opus-4-7"), listing("databricks", "databricks-claude-opus-4-7"),
+               listing("llama", "llama-4-scout"), listing("llama", "cerebras-llama-4-scout")]
+    planned = {p.key: p for p in plan_models(records, {}, Resolver(keys))}
+    assert sorted(planned) == ["anthropic/claude-opus-4-7", "llama/llama-4-scout"]
+    assert [o.model_id for o in planned["anthropic/claude-opus-4-7"].offers] == ["databricks-claude-opus-4-7"]
+    assert planned["llama/llama-4-scout"].aliases == ["cerebras-llama-4-scout"]

@@ -124,6 +124,22 @@ class Resolver:
         key = MAKER_GROUPS.get(key, key)
         return key if key in self.provider_keys or key in MAKER_GROUPS.values() else None
 
+    def key_of(self, record: ImportedModel) -> str:
+        """The listing's match key, with a provider's own prefix dropped (`databricks-claude-opus-4-7`)."""
+        key = normal(split_id(record.model_id, record.provider)[1])
+        for provider in self._prefix_keys:
+            rest = key[len(provider) + 1:]
+            if key.startswith(provider + "-") and _words(rest) and _words(rest)[0] in self.words:
+                return rest
+        return key
+
+    @property
+    def _prefix_keys(self) -> list[str]:
+        if not hasattr(self, "_sorted_keys"):
+            self._sorted_keys = sorted((k for k in self.provider_keys if "-" not in k and k not in self.words),
+                                       key=len, reverse=True)
+        return self._sorted_keys
+
     def is_lab(self, provider: str) -> bool:
         return self._maker(provider) in self.labs
 
@@ -136,7 +152,7 @@ class Resolver:
         if record.lab and self._maker(record.lab) == maker and not split_id(record.model_id, record.provider)[0]:
             return maker   # a lab record (labs.json, seeds/): NVIDIA's Llama-Nemotron is NVIDIA's
         prefixes, slug = split_id(record.model_id, record.provider)
-        named = [self._maker(p) for p in prefixes] + [self.words.get(w) for w in _words(normal(slug))[:1]]
+        named = [self._maker(p) for p in prefixes] + [self.words.get(w) for w in _words(self.key_of(record))[:1]]
         others = {m for m in named if m and m != maker}
         return None if others else maker
 
@@ -146,7 +162,7 @@ class Resolver:
         for record in records:
             maker = self.own_maker(record)
             if maker is not None:
-                listed.setdefault(maker, set()).add(normal(split_id(record.model_id, record.provider)[1]))
+                listed.setdefault(maker, set()).add(self.key_of(record))
         # A dated snapshot is the undated model when the maker lists that too
         # (`claude-haiku-4-5-20251001`); two dated ids without an undated one are two
         # models (Claude 3.5 Sonnet of June and of October), and the bare name means
@@ -176,9 +192,9 @@ class Resolver:
             if not listed:
                 steps.append(f"{maker} does not list '{key}': filed at a reseller")
             return Resolution(maker, base, mode, listed, tuple(steps))
-        key = normal(slug)
+        key = self.key_of(record)
         if key != match_key(slug):
-            steps.append(f"normalised '{slug}' to '{key}' (packaging prefixes/suffixes dropped)")
+            steps.append(f"normalised '{slug}' to '{key}' (packaging and provider prefixes/suffixes dropped)")
         own = self.own_maker(record)
         if own and key in self.index.get(own, {}):
             base = self.index[own][key]
