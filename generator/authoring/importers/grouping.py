@@ -57,8 +57,7 @@ def plan_models(records: list[ImportedModel], seeds: dict[tuple[str, str], Impor
     """Group listings and choose each group's home; `seeds` is keyed (provider, match key)."""
     resolver = resolver or default_resolver(records, seeds)
     seed_list = sorted(seeds.values(), key=lambda s: (s.provider, s.model_id))
-    resolver.learn(records)
-    resolver.learn(seed_list)
+    resolver.learn(records + seed_list)   # at once: a seed's undated id folds a listing's dated one
     by_key = {}
     for seed in seed_list:
         base = split_date(normal(split_id(seed.model_id, seed.provider)[1]))[0]
