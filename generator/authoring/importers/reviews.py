@@ -80,7 +80,7 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
                      + (f"; the catalog first listed it on {first_listed}." if first_listed else "."))
     elif released > today:
         raise NotImportable(f"released {released}, which is after today ({today})")
-    priced = via or home
+    priced = home if home.priced else (seed if seed is not None and seed.priced else (via or home))
     if not priced.priced:
         raise NotImportable(_missing("input and output prices", home))
     context = pick("context_window")

@@ -58,6 +58,8 @@ def load_seed_records(seeds_dir: Path) -> tuple[dict[tuple[str, str], ImportedMo
 
 def _record(provider: str, model_id: str, facts: dict[str, Any]) -> ImportedModel:
     pricing = facts.get("pricing") or {}
+    if pricing.get("via"):
+        pricing = {}   # a reseller's prices, not the maker's: the importer finds the reseller's listing itself
     caps = facts.get("capabilities") or {}
     modalities = facts.get("modalities") or {}
     cutoff = facts.get("knowledge_cutoff")
