@@ -4,17 +4,20 @@ What an imported review says, field by field, and the policy where the source is
 silent (nothing is invented; what cannot be known is either left out or, for the
 few fields the schema requires, handled as below):
 
-* `released`, `context_window`, `max_output`, prices: required. A listing without
-  them borrows them from the maker's `seeds/` entry (which cites its own source);
-  failing that the model is skipped with the reason. LiteLLM publishes only a
-  prompt limit (`max_input_tokens`); it stands in for the context window only when
-  nothing better exists, and the file's header says so.
+* `released`: when no source or seed gives it, written `unknown` (never guessed), with
+  `first_listed` from the catalog (OpenRouter `created`) when there is one.
+* `context_window`, `max_output`, prices: required. A listing without them borrows
+  them from the maker's `seeds/` entry (which cites its own source); a maker record
+  without prices (labs.json) shows the first priced reseller's, named in
+  `pricing.via`; failing that the model is skipped with the reason. LiteLLM publishes
+  only a prompt limit (`max_input_tokens`); it stands in for the context window only
+  when nothing better exists, and the file's header says so.
 * `capabilities`: the five flags are required. A flag the source does not publish is
   written `false` and named in the file's header comment ("not published by the
   source") so an editor knows to check it. No catalog publishes `fine_tuning`.
-* `lifecycle`: a dated deprecation becomes `status: deprecated` with its date; a
-  model the source calls deprecated without a date is skipped (the schema needs
-  the date, and calling it active would be false).
+* `lifecycle`: a past deprecation becomes `status: deprecated` with its date, an
+  announced one `retires:`; a model the source calls deprecated without a date gets
+  `date: unknown`.
 * a knowledge cutoff after the release date, a long-context tier beyond the
   context window, or several tiers (the schema holds one) are left out and noted.
 * `name` and `family` come from the source, else the seed, else the id (family by
