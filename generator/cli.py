@@ -50,12 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--model", action="append", default=[], metavar="ID", help="only this model (repeatable)")
     imp.add_argument("--all", action="store_true", help="every chat model in the file")
     imp.add_argument("--into", type=Path, help="content folder to write into (default: ROOT/content)")
+    imp.add_argument("--explain", metavar="ID", help="print how this listing id is resolved; write nothing")
     _common(imp)
 
     sync = sub.add_parser("sync", help="update prices, limits and offers of existing reviews")
     sync.add_argument("format", choices=FORMATS)
     sync.add_argument("file", type=Path)
     sync.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
+    sync.add_argument("--retire-missing", action="store_true",
+                      help="mark reviews whose model the catalog no longer lists as retired")
     _common(sync)
     return parser
 
@@ -83,12 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from .commands.serve import run_serve
         return run_serve(project, args.host, args.port)
+    if args.command == "import" and args.explain:
+        from .commands.importing import run_explain
+        return run_explain(project, args.format, args.file, args.explain)
     if args.command == "import":
         from .commands.importing import run_import
         return run_import(project, args.format, args.file, args.provider, args.model, args.all, args.into)
     if args.command == "sync":
         from .commands.sync import run_sync
-        return run_sync(project, args.format, args.file, args.dry_run)
+        return run_sync(project, args.format, args.file, args.dry_run, retire_missing=args.retire_missing)
     return 2
 
 

@@ -90,6 +90,12 @@ offers:
     output: 1.2
     cached_input: 0.075
     verified: 2026-06-01
+  - provider: openrouter
+    route: mistralai/widget-2:free
+    mode: free
+    input: 0
+    output: 0
+    verified: 2026-06-01
 sources:
   - title: models.dev catalog
     url: https://models.dev/
@@ -116,22 +122,25 @@ def test_one_review_per_model_at_its_maker_with_the_other_providers_as_offers(si
     status, out = run(site, catalog)
     assert status == 0
     written = sorted(p.relative_to(site.content).as_posix() for p in site.content.rglob("*.md"))
+    # `:free` is widget 2 in another mode: an offer, not a review. A model without a
+    # (day-precise) release date, or deprecated on an unknown day, is imported all the same.
     assert written == ["models/amazon-bedrock/gizmo.md", "models/mistral/widget-2.md",
-                       "models/openrouter/widget-2-free.md"]
+                       "models/mistral/widget-month.md", "models/mistral/widget-old.md"]
     assert (site.content / "models/mistral/widget-2.md").read_text(encoding="utf-8") == EXPECTED
     assert out.splitlines() == [
         "models.dev catalog (as of 2026-06-01): 12 entries, 11 chat listings, 1 not chat (1 embedding)",
         "created content/models/mistral/widget-2.md",
+        "created content/models/mistral/widget-month.md",
+        "created content/models/mistral/widget-old.md",
         "created content/models/amazon-bedrock/gizmo.md",
-        "created content/models/openrouter/widget-2-free.md",
         "skipped mistral/widget-huge-output: the output limit 8,192 is larger than the context window 8,000",
-        "skipped mistral/widget-month: the source gives no release date, and seeds/ has no entry for "
-        "mistral/widget-month to take it from",
-        "skipped mistral/widget-old: the source marks it deprecated but gives no date, and a deprecated review "
-        "needs one",
     ] + [out.splitlines()[-1]]
-    assert out.splitlines()[-1].startswith("3 reviews written to content, 3 entries skipped, 0 already there, "
+    assert out.splitlines()[-1].startswith("4 reviews written to content, 1 entries skipped, 0 already there, "
                                            "1 renamed to keep names unique (")
+    month = (site.content / "models/mistral/widget-month.md").read_text(encoding="utf-8")
+    assert "\nreleased: unknown\n" in month and "first_listed" not in month
+    old = (site.content / "models/mistral/widget-old.md").read_text(encoding="utf-8")
+    assert "lifecycle:\n  status: deprecated\n  date: unknown\n" in old
 
 
 def test_a_clashing_name_gets_the_provider_name(site, catalog):

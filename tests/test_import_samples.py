@@ -33,10 +33,14 @@ def imported(site, fmt, name):
 def test_litellm_sample_imports_the_models_seeds_date(seeded):
     status, files, out = imported(seeded, "litellm", "litellm-sample.json")
     assert status == 0
-    assert files == ["anthropic/claude-sonnet-5.md", "openai/gpt-4.1-mini.md", "openai/gpt-4.1-nano.md",
-                     "openai/gpt-4.1.md", "openai/gpt-5-pro.md", "openai/gpt-5.4-pro.md"]
-    assert ("skipped gpt-3.5-turbo-0125: the source gives no release date, and seeds/ has no entry for "
-            "openai/gpt-3.5-turbo-0125 to take it from") in out.splitlines()
+    # The maker's own listings (LiteLLM's `anthropic` and `openai` entries) are reviews there
+    # even without a seed; Vertex's Gemini 2.0, which no maker listing in the file or seeds/
+    # covers, stays at Vertex, `-001` being the same model. No release date is unknown, not a skip.
+    assert files == ["anthropic/claude-3-7-sonnet-20250219.md", "anthropic/claude-3-haiku-20240307.md",
+                     "anthropic/claude-sonnet-5.md", "google-vertex/gemini-2.0-flash-lite.md",
+                     "google-vertex/gemini-2.0-flash.md", "openai/gpt-3.5-turbo-0125.md", "openai/gpt-4.1-mini.md",
+                     "openai/gpt-4.1-nano.md", "openai/gpt-4.1.md", "openai/gpt-5-pro.md", "openai/gpt-5.4-pro.md"]
+    assert "released: unknown\n" in (seeded.content / "models/openai/gpt-3.5-turbo-0125.md").read_text()
     result = check_project(Project.at(seeded.root), today=TODAY)
     assert {d.code for d in result.diagnostics} == {"no-prose"}
     mini = next(r.meta for r in result.content.reviews if r.key == "openai/gpt-4.1-mini")
@@ -51,8 +55,10 @@ def test_litellm_sample_imports_the_models_seeds_date(seeded):
 def test_openrouter_sample_files_seeded_models_at_their_maker(seeded):
     status, files, out = imported(seeded, "openrouter", "openrouter-sample.json")
     assert status == 0
-    assert files == ["anthropic/claude-haiku-4-5.md", "google/gemini-2.5-flash.md", "openai/gpt-4.1-mini.md",
-                     "openai/gpt-4.1.md", "openai/gpt-5.4-nano.md"]
+    assert files == ["anthropic/claude-haiku-4-5.md", "anthropic/claude-opus-4-7.md", "google/gemini-2.5-flash.md",
+                     "openai/gpt-4.1-mini.md", "openai/gpt-4.1.md", "openai/gpt-5.4-nano.md", "openrouter/glm-4.5.md",
+                     "openrouter/ling-2.6-1t.md", "openrouter/mistral-small-3.2-24b-instruct.md",
+                     "openrouter/qwen3-max-thinking.md", "openrouter/reka-flash-3.md"]
     result = check_project(Project.at(seeded.root), today=TODAY)
     # The OpenRouter answer dates from 2026-05-12: offers checked then are 193 days old today.
     assert {(d.severity.value, d.code) for d in result.diagnostics} == {("warning", "no-prose"),
@@ -63,10 +69,13 @@ def test_openrouter_sample_files_seeded_models_at_their_maker(seeded):
         ("openrouter", "anthropic/claude-haiku-4.5", "5", "2026-05-12")]
 
 
-def test_without_seeds_openrouter_has_no_release_dates_to_offer(site):
+def test_without_seeds_openrouter_models_are_imported_with_an_unknown_release_and_the_day_first_listed(site):
     status, files, out = imported(site, "openrouter", "openrouter-sample.json")
-    assert (status, files) == (0, [])
-    assert out.splitlines()[-1].startswith("0 reviews written to content, 15 entries skipped")
+    assert status == 0 and len(files) == 10
+    assert out.splitlines()[-1].startswith("10 reviews written to content, 5 entries skipped")
+    text = (site.content / "models/openrouter/gpt-4.1-mini.md").read_text(encoding="utf-8")
+    assert "\nreleased: unknown\nfirst_listed: 2025-04-14\n" in text
+    assert "openrouter/claude-haiku-4.5.md" in files and "openrouter/claude-opus-4.7-fast.md" in files
 
 
 @pytest.mark.parametrize("mtime, verified", [

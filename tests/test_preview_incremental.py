@@ -31,6 +31,7 @@ MUTATIONS = [
     ("bracket", "premium", True),
     ("aliases", ["Bee Alias"], True),
     ("released", dt.date(2025, 3, 1), False),
+    ("first_listed", dt.date(2025, 2, 1), False),
     ("lifecycle", {"status": "deprecated", "date": D, "successor": "openai/a"}, True),
     ("access", ["API", "Chat"], False),
     ("context_window", 200000, False),

@@ -2,7 +2,8 @@
 
 What sync changes, and only when the catalog's value differs from the review's:
 `pricing.input`, `pricing.output`, `pricing.cached_input`, `context_window`,
-`max_output`, and `input`/`output`/`cached_input` of each offer the review already
+`max_output`, the batch, priority, flex and long-context rates the review already
+shows, and `input`/`output`/`cached_input` of each offer the review already
 has (the editor chooses the channels; sync never adds or removes an offer). A value
 the catalog does not publish is left as it is. Equal values change nothing, not
 even a `verified` date, so a sync against unchanged data prints an empty diff.
@@ -51,11 +52,15 @@ from typing import Any
 
 from .importers import CatalogSource, ImportedModel, read_catalog
 from .importers.ids import match_key, split_id
-from ..load import ReviewRecord, SourceText, load_content, load_review, load_site_config, split_front_matter
+from ..load import (ReviewRecord, SourceText, Status, load_content, load_review, load_site_config,
+                     split_front_matter)
 from ..project import Project, current_date
 from .sync_text import FrontMatterText
 
 PRICES = ("input", "output", "cached_input")
+# Rates beside the list price: (review field, listing attributes of input and output).
+RATES = {"batch": ("batch_input", "batch_output"), "priority": ("priority_input", "priority_output"),
+         "flex": ("flex_input", "flex_output")}
 LIMITS = ("context_window", "max_output")
 
 
@@ -92,7 +97,8 @@ class SyncPlan:
         return "".join(change.diff() for change in self.changes)
 
 
-def plan_sync(project: Project, fmt: str, file: Path, today: dt.date | None = None) -> SyncPlan:
+def plan_sync(project: Project, fmt: str, file: Path, today: dt.date | None = None,
+              retire_missing: bool = False) -> SyncPlan:
     """Every change sync would make, computed from the files as they are now."""
     config, _ = load_site_config(project.config_dir, project.root)
     if config is None:
@@ -108,7 +114,7 @@ def plan_sync(project: Project, fmt: str, file: Path, today: dt.date | None = No
         plan.notes.append(f"{len(broken)} review file(s) with errors were not synced; run `modelreview check`")
     for review in content.reviews:
         plan.reviews += 1
-        change = _plan_review(review, index, sellers, as_of, project, plan.notes)
+        change = _plan_review(review, index, sellers, as_of, project, plan.notes, retire_missing)
         if change is not None:
             plan.changes.append(change)
     return plan
@@ -163,7 +169,7 @@ def _find(index: dict[tuple[str, str], ImportedModel], provider: str, model_id: 
 
 
 def _plan_review(review: ReviewRecord, index: dict, sellers: set[str], as_of: dt.date, project: Project,
-                 notes: list[str]) -> FileChange | None:
+                 notes: list[str], retire_missing: bool = False) -> FileChange | None:
     raw = review.path.read_bytes()
     mtime = review.path.stat().st_mtime_ns
     source, _ = SourceText.decode(review.path, raw)
@@ -179,10 +185,17 @@ def _plan_review(review: ReviewRecord, index: dict, sellers: set[str], as_of: dt
     what: list[str] = []
     home = _find(index, review.provider, review.model_id)
     if home is None and review.provider in sellers:
-        notes.append(f"{review.display}: the catalog has no listing {review.key}")
+        retired = review.meta.lifecycle.status is Status.RETIRED
+        if retire_missing and not retired and not pins("lifecycle"):
+            what += _retire(review, editor, as_of)
+            notes.append(f"{review.display}: the catalog has no listing {review.key}; marked retired on {as_of}")
+        else:
+            notes.append(f"{review.display}: the catalog has no listing {review.key}"
+                         + ("" if retired else "; nothing changed (`sync --retire-missing` marks it retired)"))
     if home is not None:
         what += _sync_prices(review, home, editor, pins, as_of, notes)
         what += _sync_limits(review, home, editor, pins, notes)
+        what += _sync_retirement(review, home, editor, pins, as_of)
     what += _sync_offers(review, index, sellers, editor, pins, as_of, notes)
     pins.report_unused()
     if not what:
@@ -198,13 +211,48 @@ def _plan_review(review: ReviewRecord, index: dict, sellers: set[str], as_of: dt
                       encoded, what)
 
 
+def _sync_retirement(review: ReviewRecord, home: ImportedModel, editor: FrontMatterText, pins: Pins,
+                     as_of: dt.date) -> list[str]:
+    """An announced retirement day (OpenRouter `expiration_date`, LiteLLM `deprecation_date`)."""
+    life = review.meta.lifecycle
+    day = home.deprecated
+    if day is None or day <= as_of or life.retires == day or life.status is not Status.ACTIVE \
+            or pins("lifecycle.retires"):
+        return []
+    if editor.node(("lifecycle",)) is None:
+        after = "first_listed" if editor.node(("first_listed",)) is not None else "released"
+        editor.add_mapping_after(after, "lifecycle", {"status": "active", "retires": day.isoformat()})
+    elif editor.node(("lifecycle", "retires")) is not None:
+        editor.set_scalar(("lifecycle", "retires"), day.isoformat())
+    else:
+        editor.insert_key(("lifecycle",), "status", "retires", day.isoformat())
+    return [f"lifecycle.retires {life.retires} -> {day}"]
+
+
+def _retire(review: ReviewRecord, editor: FrontMatterText, as_of: dt.date) -> list[str]:
+    """Mark a review whose model the catalog no longer lists as retired on the catalog's day."""
+    day = as_of.isoformat()
+    if editor.node(("lifecycle",)) is None:
+        after = "first_listed" if editor.node(("first_listed",)) is not None else "released"
+        editor.add_mapping_after(after, "lifecycle", {"status": "retired", "date": day})
+    else:
+        if editor.node(("lifecycle", "status")) is not None:
+            editor.set_scalar(("lifecycle", "status"), "retired")
+        if editor.node(("lifecycle", "date")) is not None:
+            editor.set_scalar(("lifecycle", "date"), day)
+        else:
+            editor.insert_key(("lifecycle",), "status", "date", day)
+    return [f"lifecycle: {review.meta.lifecycle.status.value} -> retired on {day} (gone from the catalog)"]
+
+
 class Pins:
     """The review's `pinned:` paths; remembers which ones guarded something."""
 
     def __init__(self, review: ReviewRecord, notes: list[str]):
         self.review, self.notes = review, notes
         self.paths = list(review.meta.pinned)
-        self.known = {"pricing", "offers", *(f"pricing.{p}" for p in PRICES), *LIMITS}
+        self.known = {"pricing", "offers", "lifecycle", "lifecycle.retires", "pricing.long_context",
+                      *(f"pricing.{p}" for p in PRICES), *(f"pricing.{r}" for r in RATES), *LIMITS}
         for offer in review.meta.offers:
             self.known |= {f"offers.{offer.provider}", *(f"offers.{offer.provider}.{p}" for p in PRICES)}
 
@@ -218,26 +266,54 @@ class Pins:
                                   "(pin e.g. pricing.input, max_output or offers.<provider>.output)")
 
 
+def _rate_updates(pricing: Any, home: ImportedModel, pins: Pins) -> dict[tuple[str, ...], Decimal]:
+    """Batch, priority, flex and long-context prices the review has and the catalog changed."""
+    updates: dict[tuple[str, ...], Decimal] = {}
+    for name, (low, high) in RATES.items():
+        pair = getattr(pricing, name)
+        if pair is None or pins(f"pricing.{name}"):
+            continue
+        for field_name, attr in (("input", low), ("output", high)):
+            value = getattr(home, attr)
+            if value is not None and value != getattr(pair, field_name):
+                updates[(name, field_name)] = value
+    tier = pricing.long_context
+    match = next((t for t in home.tiers if tier and t.above_tokens == tier.above_tokens), None)
+    if tier and match and not pins("pricing.long_context"):
+        for field_name in ("input", "output", "cached_input"):
+            value = getattr(match, field_name)
+            if value is not None and value != getattr(tier, field_name) and getattr(tier, field_name) is not None:
+                updates[("long_context", field_name)] = value
+    return updates
+
+
 def _sync_prices(review: ReviewRecord, home: ImportedModel, editor: FrontMatterText, pins: Pins,
                  as_of: dt.date, notes: list[str]) -> list[str]:
     pricing, history = review.meta.pricing, review.meta.price_history
     updates = _differences(pricing, home, "pricing", pins)
-    if not updates:
+    rates = _rate_updates(pricing, home, pins)
+    if not updates and not rates:
         return []
-    shown = ", ".join(f"{k} {getattr(pricing, k)} -> {v}" for k, v in updates.items())
+    shown = ", ".join([f"{k} {getattr(pricing, k)} -> {v}" for k, v in updates.items()]
+                      + [f"{'.'.join(p)} {getattr(getattr(pricing, p[0]), p[1])} -> {v}" for p, v in rates.items()])
     if as_of <= pricing.verified or (history and history[-1].date >= as_of):
         notes.append(f"{review.display}: the catalog (as of {as_of}) says {shown}, but the review was verified "
                      f"on {pricing.verified}; left alone")
         return []
     _set_prices(editor, ("pricing",), pricing, updates)
+    for path, value in rates.items():
+        editor.set_scalar(("pricing",) + path, _literal(value))
     editor.set_scalar(("pricing", "verified"), as_of.isoformat())
     written = {k: editor.literal(("pricing", k)) for k in PRICES}
     current = {k: _literal(updates[k]) if k in updates else written[k] for k in PRICES}
-    entry = _history_entry(as_of, current)
+    # A changed rate beside the list price is history too: the entry carries every rate in force.
+    old_rates = _rate_literals(editor, pricing, {}) if rates else {}
+    entry = {**_history_entry(as_of, current), **(_rate_literals(editor, pricing, rates) if rates else {})}
     if history or editor.node(("price_history",)) is not None:
         editor.append_items(("price_history",), [entry])
     else:
-        editor.add_list_after("pricing", "price_history", [_history_entry(pricing.verified, written), entry])
+        editor.add_list_after("pricing", "price_history",
+                              [{**_history_entry(pricing.verified, written), **old_rates}, entry])
     return [f"pricing: {shown}"]
 
 
@@ -295,6 +371,22 @@ def _set_prices(editor: FrontMatterText, path: tuple, current: Any, updates: dic
             editor.insert_key(path, "output", name, _literal(value))
         else:
             editor.set_scalar(path + (name,), _literal(value))
+
+
+def _rate_literals(editor: FrontMatterText, pricing: Any, rates: dict[tuple[str, ...], Decimal]) -> dict[str, str]:
+    """`batch: {input: .., output: ..}` and friends as flow literals, with `rates` applied."""
+    found: dict[str, str] = {}
+    for name in (*RATES, "long_context"):
+        if getattr(pricing, name) is None:
+            continue
+        keys = ("above_tokens", "input", "output", "cached_input") if name == "long_context" else ("input", "output")
+        parts = []
+        for key in keys:
+            value = _literal(rates[(name, key)]) if (name, key) in rates else editor.literal(("pricing", name, key))
+            if value is not None:
+                parts.append(f"{key}: {value}")
+        found[name] = "{" + ", ".join(parts) + "}"
+    return found
 
 
 def _history_entry(day: dt.date, prices: dict[str, str | None]) -> dict[str, str]:

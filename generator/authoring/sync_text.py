@@ -96,6 +96,14 @@ class FrontMatterText:
         lines = [f"{indent}- " + "{" + ", ".join(f"{k}: {v}" for k, v in item.items()) + "}" for item in items]
         self._edits.append((at, at, f"{key}:\n" + "\n".join(lines) + "\n"))
 
+    def add_mapping_after(self, after: str, key: str, pairs: dict[str, str]) -> None:
+        """A new top-level `key: {a: 1, b: 2}` (a flow mapping of literals), placed after the key `after`."""
+        pair = next(((k, v) for k, v in self.root.value if k.value == after), None)
+        if pair is None:
+            raise KeyError(f"no top-level key {after}")
+        at = self._line_end(_last_leaf(pair[1]).end_mark.index)
+        self._edits.append((at, at, f"{key}: " + "{" + ", ".join(f"{k}: {v}" for k, v in pairs.items()) + "}\n"))
+
     def text(self) -> str:
         """The edited document. Edits at one spot land in the order they were queued."""
         result = self.source

@@ -64,6 +64,9 @@ class Model:
     same_provider: list[str] = field(default_factory=list)  # other reviews in the provider folder
     pairs: list[str] = field(default_factory=list)          # slugs of comparison pages with this model
     prose: Prose = field(default_factory=Prose)             # filled in by `bindings.resolve_prose`
+    # The same volumes when every prompt is longer than the long-context tier's threshold
+    # (a workload that fills a large context): billed at the tier's prices, not the list price.
+    long_context_costs: list[MonthlyCost] = field(default_factory=list)
 
     @property
     def meta(self) -> Review:
@@ -140,6 +143,9 @@ def build_catalog(content: Content, config: SiteConfig) -> Catalog:
             blended=blended_price(price.input, price.output, volumes.input_share),
             costs=[monthly_cost(price.input, price.output, tokens, volumes.input_share)
                    for tokens in volumes.monthly_tokens],
+            long_context_costs=[monthly_cost(price.long_context.input, price.long_context.output, tokens,
+                                             volumes.input_share)
+                                for tokens in volumes.monthly_tokens] if price.long_context else [],
         )
     _link_peers(models, config.pairs.max_pairs_per_model)
     _link_same_provider(models)

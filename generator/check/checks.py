@@ -82,6 +82,10 @@ def _known_providers(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]
         yield error(review.display, 1, 1, "unknown-provider",
                     f"provider folder '{review.provider}' is not in site_config/providers.yaml",
                     _suggest(review.provider, ctx.provider_keys))
+    via = review.meta.pricing.via
+    if via and via not in ctx.provider_keys:
+        yield error(*_at(review, ("pricing", "via")), "unknown-provider",
+                    f"pricing.via '{via}' is not in site_config/providers.yaml", _suggest(via, ctx.provider_keys))
     for i, offer in enumerate(review.meta.offers):
         if offer.provider not in ctx.provider_keys:
             yield error(*_at(review, ("offers", i, "provider")), "unknown-provider",
@@ -122,29 +126,40 @@ def _limits(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
         yield error(*_at(review, ("pricing", "long_context", "above_tokens")), "limit-order",
                     f"the long-context tier starts at {long_context.above_tokens:,} tokens, "
                     f"beyond the context window of {meta.context_window:,}")
+    for i, offer in enumerate(meta.offers):
+        if offer.long_context and offer.long_context.above_tokens >= meta.context_window:
+            yield error(*_at(review, ("offers", i, "long_context", "above_tokens")), "limit-order",
+                        f"the {offer.provider} long-context tier starts at {offer.long_context.above_tokens:,} "
+                        f"tokens, beyond the context window of {meta.context_window:,}")
 
 
 def _date_order(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
     meta = review.meta
+    released = meta.released if isinstance(meta.released, dt.date) else None
     if meta.knowledge_cutoff:
         cutoff = dt.date.fromisoformat(meta.knowledge_cutoff if len(meta.knowledge_cutoff) == 10
                                        else meta.knowledge_cutoff + "-01")
-        if cutoff > meta.released:
+        if released and cutoff > released:
             yield error(*_at(review, ("knowledge_cutoff",)), "date-order",
                         f"knowledge cutoff {meta.knowledge_cutoff} is after the release date {meta.released}")
-    if meta.released > meta.reviewed:
+    if released and released > meta.reviewed:
         yield error(*_at(review, ("reviewed",)), "date-order",
                     f"reviewed {meta.reviewed} is before the model's release on {meta.released}")
+    # An unknown release date is compared with nothing; the first-listed day stands in for
+    # nothing either, it only has to be in the past like any other date.
     dated: list[tuple[Loc, dt.date, str]] = [
-        (("released",), meta.released, "release date"),
         (("reviewed",), meta.reviewed, "review date"),
         (("pricing", "verified"), meta.pricing.verified, "price check date"),
     ]
     dated += [(("offers", i, "verified"), o.verified, "offer check date") for i, o in enumerate(meta.offers)]
     dated += [(("benchmarks", i, "date"), b.date, "benchmark date") for i, b in enumerate(meta.benchmarks)]
+    if released:
+        dated.append((("released",), released, "release date"))
+    if meta.first_listed:
+        dated.append((("first_listed",), meta.first_listed, "first-listed date"))
     if meta.grade:
         dated.append((("grade", "benchmarked"), meta.grade.benchmarked, "benchmark date"))
-    if meta.lifecycle.date:
+    if isinstance(meta.lifecycle.date, dt.date):
         dated.append((("lifecycle", "date"), meta.lifecycle.date, "lifecycle date"))
     for loc, day, what in dated:
         if day > ctx.today and loc != ("lifecycle", "date"):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..authoring import CatalogError, import_catalog, ImportReport, ImportSetupError
+from ..authoring import CatalogError, explain, import_catalog, ImportReport, ImportSetupError
 from ..load import display_path
 from ..project import Project
 
@@ -29,6 +29,21 @@ def run_import(project: Project, fmt: str, file: Path, provider: str | None, mod
         return 1
     out.write(format_report(report, project.root))
     return 1 if report.not_found else 0
+
+
+def run_explain(project: Project, fmt: str, file: Path, wanted: str, out: TextIO | None = None) -> int:
+    """`import FORMAT FILE --explain ID`: print how ID was resolved; writes nothing. 1 if not found."""
+    out = out or sys.stdout
+    try:
+        lines = explain(project, fmt, file, wanted)
+    except (ImportSetupError, CatalogError) as exc:
+        print(f"error: {exc}", file=out)
+        return 1
+    if not lines:
+        print(f"error: '{wanted}' is not a chat listing in {file}", file=out)
+        return 1
+    out.write("\n".join(lines) + "\n")
+    return 0
 
 
 def format_report(report: ImportReport, root: Path) -> str:

@@ -16,12 +16,12 @@ from ..project import Project
 
 
 def run_sync(project: Project, fmt: str, file: Path, dry_run: bool, today: dt.date | None = None,
-             out: TextIO | None = None, err: TextIO | None = None) -> int:
+             out: TextIO | None = None, err: TextIO | None = None, retire_missing: bool = False) -> int:
     """Exit 0 when every planned change was written (or shown, with --dry-run); 1 when the
     catalog cannot be read or a file changed on disk during the sync and was left alone."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        plan = plan_sync(project, fmt, file, today)
+        plan = plan_sync(project, fmt, file, today, retire_missing)
     except (CatalogError, SyncSetupError) as exc:
         print(f"error: {exc}", file=err)
         return 1

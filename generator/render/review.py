@@ -40,6 +40,7 @@ class Channel:
     ttft_ms: int | None
     verified: dt.date | None
     first_party: bool
+    note: str | None = None          # the route's mode, retirement, or whose prices these are
 
 
 @dataclass(frozen=True)
@@ -142,18 +143,35 @@ def review_description(index: SiteIndex, model: Model) -> str:
 
 def channels(index: SiteIndex, model: Model) -> list[Channel]:
     price = model.meta.pricing
+    via = f"{index.provider_name(price.via)}'s prices; the maker publishes none" if price.via else None
+    retires = model.meta.lifecycle.retires
     rows = [Channel(f"{model.provider.name} API", None, price.input, price.output, price.cached_input,
-                    price.speed, price.ttft_ms, price.verified, True)]
+                    price.speed, price.ttft_ms, price.verified, True,
+                    "; ".join(n for n in (via, f"retires {retires.isoformat()}" if retires else None) if n) or None)]
     if price.batch:
         rows.append(Channel(f"{model.provider.name} Batch API", None, price.batch.input, price.batch.output,
                             None, None, None, price.verified, True))
+    for label, pair in (("priority", price.priority), ("flex", price.flex)):
+        if pair:
+            rows.append(Channel(f"{model.provider.name} API, {label} processing", None, pair.input, pair.output,
+                                None, None, None, price.verified, True))
     if price.long_context:
         tier = price.long_context
         rows.append(Channel(f"{model.provider.name} API, prompts over {tier.above_tokens:,} tokens", None,
                             tier.input, tier.output, tier.cached_input, None, None, price.verified, True))
     for offer in model.meta.offers:
+        note = "; ".join(n for n in (f"{offer.mode} mode" if offer.mode else None,
+                                     f"retires {offer.retires.isoformat()}" if offer.retires else None) if n)
         rows.append(Channel(index.provider_name(offer.provider), offer.route, offer.input, offer.output,
-                            offer.cached_input, offer.speed, offer.ttft_ms, offer.verified, False))
+                            offer.cached_input, offer.speed, offer.ttft_ms, offer.verified, False, note or None))
+        name = index.provider_name(offer.provider)
+        if offer.batch:
+            rows.append(Channel(f"{name} batch", offer.route, offer.batch.input, offer.batch.output,
+                                None, None, None, offer.verified, False))
+        if offer.long_context:
+            tier = offer.long_context
+            rows.append(Channel(f"{name}, prompts over {tier.above_tokens:,} tokens", offer.route, tier.input,
+                                tier.output, tier.cached_input, None, None, offer.verified, False))
     return rows
 
 

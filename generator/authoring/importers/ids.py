@@ -32,7 +32,8 @@ LAB_ALIASES = {
 }
 
 _BEDROCK = re.compile(r"(?:(?:us|eu|apac|global|au|jp|ca)\.)?([a-z0-9-]+)\.(.+)")
-_BEDROCK_VERSION = re.compile(r"-(?:v\d+(?::\d+)?|\d+:\d+)$")
+# Bedrock's API version (`-v1:0`, `-v1`), not a model version (`nemotron-nano-9b-v2`).
+_BEDROCK_VERSION = re.compile(r"-(?:v\d+:\d+|v1|\d+:\d+)$")
 _NON_SLUG = re.compile(r"[^a-z0-9._-]+")
 
 # Id words that mark a non-chat model even when it outputs text, checked in order.

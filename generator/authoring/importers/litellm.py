@@ -12,7 +12,8 @@ per token (floats, sometimes strings). What we take and why:
 * `max_input_tokens` is a prompt limit, not the context window (GPT-5: 272,000 of
   400,000), so it is kept as `max_input` and the context window stays unknown.
 * `*_above_<N>k_tokens` prices become long-context tiers at N x 1,000 tokens;
-  `*_batches` prices become batch prices; priority/flex/regional prices are ignored.
+  `*_batches` prices become batch prices, `*_priority` and `*_flex` priority and flex
+  prices; regional prices are ignored.
 * The file has no release dates and no snapshot date: `as_of` is the file's
   modification day.
 """
@@ -112,6 +113,10 @@ def _record(key: str, provider: str, entry: dict[str, Any], provider_keys: set[s
         cached_input=values.price(entry.get("cache_read_input_token_cost"), per_token=True),
         batch_input=values.price(entry.get("input_cost_per_token_batches"), per_token=True),
         batch_output=values.price(entry.get("output_cost_per_token_batches"), per_token=True),
+        priority_input=values.price(entry.get("input_cost_per_token_priority"), per_token=True),
+        priority_output=values.price(entry.get("output_cost_per_token_priority"), per_token=True),
+        flex_input=values.price(entry.get("input_cost_per_token_flex"), per_token=True),
+        flex_output=values.price(entry.get("output_cost_per_token_flex"), per_token=True),
         tiers=_tiers(entry),
         max_input=values.tokens(entry.get("max_input_tokens")),
         max_output=values.tokens(entry.get("max_output_tokens")),

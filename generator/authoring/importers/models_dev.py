@@ -24,7 +24,7 @@ from .record import (DUPLICATE, CatalogError, CatalogRead, CatalogSource, Import
 
 TITLE = "models.dev catalog"
 URL = "https://models.dev/"
-_COST_KEYS = {"input", "output", "cache_read", "cache_write", "tiers", "reasoning", "input_audio",
+_COST_KEYS = {"input", "output", "cache_read", "cache_write", "tiers", "context_over_200k", "reasoning", "input_audio",
               "output_audio", "image", "request", "citation"}
 _UNITS = {"percent correct": "%", "percent": "%", "accuracy": "%", "pass@1": "%"}
 
@@ -64,6 +64,7 @@ def read(path: Path, provider_keys: set[str]) -> CatalogRead:
             if bench:
                 record = _with_benchmarks(record, bench)
             read_result.records.append(record)
+    _add_lab_records(path.parent / "labs.json", data, provider_keys, read_result)
     as_of = newest if newest > dt.date.min else dt.date.fromtimestamp(path.stat().st_mtime)
     read_result.source = CatalogSource("models-dev", TITLE, URL, as_of)
     return read_result
@@ -86,7 +87,7 @@ def _record(key: str, provider: str, model_id: str, entry: dict[str, Any], provi
         name=_text(entry.get("name")), family=slugify(entry["family"]) if _text(entry.get("family")) else None,
         input=values.price(cost.get("input")), output=values.price(cost.get("output")),
         cached_input=values.price(cost.get("cache_read")),
-        tiers=_tiers(cost.get("tiers"), notes),
+        tiers=_tiers(cost.get("tiers"), notes, cost.get("context_over_200k")),
         context_window=values.tokens(limit.get("context")), max_output=values.tokens(limit.get("output")),
         modalities_in=tuple(modalities.get("input") or ()), modalities_out=tuple(modalities.get("output") or ()),
         tool_calling=values.flag(entry.get("tool_call")),
@@ -98,7 +99,41 @@ def _record(key: str, provider: str, model_id: str, entry: dict[str, Any], provi
     )
 
 
-def _tiers(raw: Any, notes: list[str]) -> tuple[Tier, ...]:
+def _add_lab_records(path: Path, data: dict[str, Any], provider_keys: set[str], result: CatalogRead) -> None:
+    """labs.json's lab-level records of models the lab's provider block does not list.
+
+    They are the maker's own listing of the model (Meta's Llama 4 Scout, DeepSeek R1),
+    so resolution files resellers' copies under the maker instead of a reseller.
+    """
+    from .resolve import LAB_RENAMES
+    if not path.is_file():
+        return
+    try:
+        labs = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return
+    for key, entry in (labs.items() if isinstance(labs, dict) else ()):
+        lab, _, model_id = key.partition("/")
+        provider = LAB_RENAMES.get(lab, lab)
+        if not isinstance(entry, dict) or provider not in provider_keys or not model_id:
+            continue
+        if model_id in (data.get(lab) or {}).get("models", {}) or model_id in (data.get(provider) or {}).get("models", {}):
+            continue
+        if non_chat_kind(model_id, tuple((entry.get("modalities") or {}).get("output") or ())):
+            continue
+        try:
+            record = _record(f"labs.json: {key}", provider, model_id, entry, provider_keys)
+        except ValueError:
+            continue
+        result.records.append(replace(record, lab=provider))   # the lab's own record, whatever its id says
+
+
+def _tiers(raw: Any, notes: list[str], over_200k: Any = None) -> tuple[Tier, ...]:
+    if isinstance(over_200k, dict):
+        low, high = values.price(over_200k.get("input")), values.price(over_200k.get("output"))
+        if low is not None and high is not None:
+            extra = Tier(200_000, low, high, values.price(over_200k.get("cache_read")))
+            return tuple(sorted(set(_tiers(raw, notes)) | {extra}, key=lambda t: t.above_tokens))
     if not raw:
         return ()
     if not isinstance(raw, list):

@@ -12,7 +12,9 @@ What we read besides prices:
 * a `hugging_face_id` means the weights are published (open weights); an empty one
   says nothing.
 * `created` is the day OpenRouter listed the model, not its release, so it is
-  not used as `released`; the newest `created` is the file's `as_of`.
+  kept as `first_listed`, never as `released`; the newest `created` is the file's
+  `as_of`. `canonical_slug` (often a dated snapshot id) is kept for resolution;
+  `expiration_date` is the announced retirement.
 * names lose OpenRouter's maker prefix ("OpenAI: GPT-4.1 Mini" -> "GPT-4.1 Mini").
 """
 
@@ -94,7 +96,16 @@ def _record(key: str, entry: dict[str, Any], provider_keys: set[str]) -> Importe
         reasoning=("reasoning" in params) if isinstance(params, list) else None,
         open_weights=True if entry.get("hugging_face_id") else None,
         knowledge_cutoff=cutoff, deprecated=expiry, notes=tuple(notes),
+        first_listed=_created(entry.get("created")),
+        canonical=entry.get("canonical_slug") if isinstance(entry.get("canonical_slug"), str) else None,
     )
+
+
+def _created(raw: Any) -> dt.date | None:
+    """OpenRouter's `created` (Unix seconds): the day it first listed the model, not its release."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw > 0:
+        return dt.datetime.fromtimestamp(raw, dt.timezone.utc).date()
+    return None
 
 
 def _name(raw: Any) -> str | None:

@@ -70,6 +70,13 @@ class ImportedModel:
     verified: dt.date | None = None        # the day these prices were checked, when the source says
     deprecated: dt.date | None = None      # the day it was (or will be) deprecated
     status: str | None = None              # the source's own status word, e.g. "deprecated", "beta"
+    first_listed: dt.date | None = None    # the day the catalog first listed it (OpenRouter `created`)
+    canonical: str | None = None           # the catalog's own canonical id (OpenRouter `canonical_slug`)
+    mode: str | None = None                # set by grouping: the mode this listing runs the model in
+    priority_input: Decimal | None = None  # priority-tier prices, USD per 1M tokens
+    priority_output: Decimal | None = None
+    flex_input: Decimal | None = None      # flex-tier prices
+    flex_output: Decimal | None = None
     benchmarks: tuple[ImportedBenchmark, ...] = ()
     notes: tuple[str, ...] = ()            # what the adapter dropped and why
 

@@ -4,17 +4,20 @@ What an imported review says, field by field, and the policy where the source is
 silent (nothing is invented; what cannot be known is either left out or, for the
 few fields the schema requires, handled as below):
 
-* `released`, `context_window`, `max_output`, prices: required. A listing without
-  them borrows them from the maker's `seeds/` entry (which cites its own source);
-  failing that the model is skipped with the reason. LiteLLM publishes only a
-  prompt limit (`max_input_tokens`); it stands in for the context window only when
-  nothing better exists, and the file's header says so.
+* `released`: when no source or seed gives it, written `unknown` (never guessed), with
+  `first_listed` from the catalog (OpenRouter `created`) when there is one.
+* `context_window`, `max_output`, prices: required. A listing without them borrows
+  them from the maker's `seeds/` entry (which cites its own source); a maker record
+  without prices (labs.json) shows the first priced reseller's, named in
+  `pricing.via`; failing that the model is skipped with the reason. LiteLLM publishes
+  only a prompt limit (`max_input_tokens`); it stands in for the context window only
+  when nothing better exists, and the file's header says so.
 * `capabilities`: the five flags are required. A flag the source does not publish is
   written `false` and named in the file's header comment ("not published by the
   source") so an editor knows to check it. No catalog publishes `fine_tuning`.
-* `lifecycle`: a dated deprecation becomes `status: deprecated` with its date; a
-  model the source calls deprecated without a date is skipped (the schema needs
-  the date, and calling it active would be false).
+* `lifecycle`: a past deprecation becomes `status: deprecated` with its date, an
+  announced one `retires:`; a model the source calls deprecated without a date gets
+  `date: unknown`.
 * a knowledge cutoff after the release date, a long-context tier beyond the
   context window, or several tiers (the schema holds one) are left out and noted.
 * `name` and `family` come from the source, else the seed, else the id (family by
@@ -35,8 +38,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...load import Bracket, Review
 from ...check import bracket_for_price
+from ...load import UNKNOWN, Bracket, Review
 from .grouping import PlannedModel
 from .record import CatalogSource, ImportedModel
 
@@ -54,17 +57,32 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
     """(front matter, header comment) for one planned model, or `NotImportable`."""
     home, seed = planned.home, planned.seed
     notes: list[str] = []
+    offers_in = list(planned.offers)
+    via = None
+    if not home.priced and (seed is None or not seed.priced) and planned.own:
+        # The maker's record names the model but publishes no price (a labs.json record):
+        # the review stays at the maker and says whose prices it shows.
+        via = next((o for o in offers_in if o.priced and o.mode is None), None)
+        if via is not None:   # it stays an offer too: the offer records its route
+            notes.append(f"The maker publishes no price in the source; pricing is {via.provider}'s "
+                         f"(`{via.model_id}`).")
 
     def pick(name: str) -> Any:
-        value = getattr(home, name)
-        return value if value is not None else (getattr(seed, name) if seed is not None else None)
+        for record in (home, seed, via):
+            value = getattr(record, name) if record is not None else None
+            if value is not None:
+                return value
+        return None
 
     released = pick("released")
+    first_listed = _first_listed(planned)
     if released is None:
-        raise NotImportable(_missing("release date", home))
-    if released > today:
+        notes.append("No source gives a release date: it is written as unknown"
+                     + (f"; the catalog first listed it on {first_listed}." if first_listed else "."))
+    elif released > today:
         raise NotImportable(f"released {released}, which is after today ({today})")
-    if not home.priced:
+    priced = home if home.priced else (seed if seed is not None and seed.priced else (via or home))
+    if not priced.priced:
         raise NotImportable(_missing("input and output prices", home))
     context = pick("context_window")
     if context is None and home.max_input is not None:
@@ -77,21 +95,32 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
         raise NotImportable(f"the output limit {max_output:,} is larger than the context window {context:,}")
     front: dict[str, Any] = {"name": pick("name") or home.model_id.split("/")[-1],
                              "family": pick("family") or _family(planned.model_id),
-                             "bracket": bracket_for_price(brackets, home.output), "released": released}
+                             "bracket": bracket_for_price(brackets, priced.output),
+                             "released": released if released is not None else UNKNOWN}
+    if planned.snapshot:
+        front["snapshot"] = planned.snapshot
+    if planned.aliases:
+        front["aliases"] = planned.aliases
+    if released is None and first_listed is not None:
+        if first_listed > today:
+            raise NotImportable(f"first listed {first_listed}, which is after today ({today})")
+        front["first_listed"] = first_listed
     lifecycle = _lifecycle(home, source.as_of, notes)
     if lifecycle:
         front["lifecycle"] = lifecycle
     front["context_window"] = context
     front["max_output"] = max_output
     cutoff = pick("knowledge_cutoff")
-    if cutoff and _cutoff_day(cutoff) > released:
+    if cutoff and released is not None and _cutoff_day(cutoff) > released:
         notes.append(f"knowledge cutoff {cutoff} left out: it is after the release date.")
     elif cutoff:
         front["knowledge_cutoff"] = cutoff
     front["modalities"] = _modalities(home if home.modalities_in else (seed or home))
     front["capabilities"] = _capabilities(home, seed, notes)
-    front["pricing"] = _pricing(home, context, source.as_of, notes)
-    offers = [_offer(o, planned.model_id, source.as_of) for o in planned.offers]
+    front["pricing"] = _pricing(priced, context, source.as_of, notes)
+    if via is not None:
+        front["pricing"]["via"] = via.provider
+    offers = [_offer(o, planned.model_id, source.as_of, context) for o in offers_in]
     if offers:
         front["offers"] = offers
     if home.benchmarks:
@@ -120,10 +149,10 @@ def _lifecycle(home: ImportedModel, as_of: dt.date, notes: list[str]) -> dict[st
     if home.deprecated and home.deprecated <= as_of:
         return {"status": "deprecated", "date": home.deprecated}
     if home.deprecated:
-        notes.append(f"The source announces deprecation on {home.deprecated}.")
-        return None
+        return {"status": "active", "retires": home.deprecated}
     if home.status == "deprecated":
-        raise NotImportable("the source marks it deprecated but gives no date, and a deprecated review needs one")
+        notes.append("The source marks it deprecated without a date: the date is written as unknown.")
+        return {"status": "deprecated", "date": UNKNOWN}
     return None
 
 
@@ -156,6 +185,10 @@ def _pricing(home: ImportedModel, context: int, as_of: dt.date, notes: list[str]
         pricing["cached_input"] = home.cached_input
     if home.batch_input is not None and home.batch_output is not None:
         pricing["batch"] = {"input": home.batch_input, "output": home.batch_output}
+    if home.priority_input is not None and home.priority_output is not None:
+        pricing["priority"] = {"input": home.priority_input, "output": home.priority_output}
+    if home.flex_input is not None and home.flex_output is not None:
+        pricing["flex"] = {"input": home.flex_input, "output": home.flex_output}
     if len(home.tiers) == 1 and home.tiers[0].above_tokens < context:
         tier = home.tiers[0]
         pricing["long_context"] = {"above_tokens": tier.above_tokens, "input": tier.input, "output": tier.output}
@@ -168,16 +201,32 @@ def _pricing(home: ImportedModel, context: int, as_of: dt.date, notes: list[str]
     return pricing
 
 
-def _offer(record: ImportedModel, model_id: str, as_of: dt.date) -> dict[str, Any]:
+def _offer(record: ImportedModel, model_id: str, as_of: dt.date, context: int) -> dict[str, Any]:
     offer: dict[str, Any] = {"provider": record.provider}
     if record.model_id != model_id:
         offer["route"] = record.model_id
+    if record.mode:
+        offer["mode"] = record.mode
     offer["input"] = record.input
     offer["output"] = record.output
     if record.cached_input is not None:
         offer["cached_input"] = record.cached_input
+    if record.batch_input is not None and record.batch_output is not None:
+        offer["batch"] = {"input": record.batch_input, "output": record.batch_output}
+    tiers = [t for t in record.tiers if t.above_tokens < context]
+    if tiers:
+        offer["long_context"] = {"above_tokens": tiers[0].above_tokens, "input": tiers[0].input,
+                                 "output": tiers[0].output}
+    if record.deprecated and record.deprecated > as_of:
+        offer["retires"] = record.deprecated
     offer["verified"] = as_of
     return offer
+
+
+def _first_listed(planned: PlannedModel) -> dt.date | None:
+    """The earliest day any catalog listing of the model says it was first listed."""
+    days = [r.first_listed for r in [planned.home, *planned.listings] if r.first_listed]
+    return min(days) if days else None
 
 
 def _sources(planned: PlannedModel, source: CatalogSource, seed_sources: dict[str, dict[str, Any]]) -> list[dict]:

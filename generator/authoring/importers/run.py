@@ -24,6 +24,7 @@ from ...project import Project, current_date
 from ..writer import write_review_text
 from . import read_catalog
 from .grouping import PlannedModel, plan_models
+from .resolve import Resolver
 from .ids import match_key
 from .record import CatalogRead, Skipped
 from .reviews import NotImportable, build_review
@@ -65,7 +66,8 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
     report = ImportReport(read, content_dir)
     report.skipped.extend(read.skipped)
     seeds, seed_sources = load_seed_records(project.seeds_dir)
-    planned = _select(plan_models(read.records, seeds), provider, models or [], report)
+    resolver = make_resolver(config, set(names))
+    planned = _select(plan_models(read.records, seeds, resolver), provider, models or [], report)
     taken, covered = _existing(content_dir, project.root)
     for model in sorted(planned, key=lambda m: (not m.own, m.key)):
         path = content_dir / "models" / model.provider / f"{model.model_id}.md"
@@ -89,6 +91,46 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
         report.created.append(path)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def make_resolver(config, provider_keys: set[str]) -> Resolver:
+    """The resolver with `site_config/resolution.yaml`'s entries."""
+    return Resolver(provider_keys, dict(config.resolution.makers), dict(config.resolution.same_model))
+
+
+def explain(project: Project, fmt: str, file: Path, wanted: str) -> list[str]:
+    """How each listing whose id is (or ends with) `wanted` was resolved, in lines."""
+    config, _ = load_site_config(project.config_dir, project.root)
+    if config is None:
+        raise ImportSetupError("site_config/ does not load; run `modelreview check` first")
+    keys = {p.key for p in config.providers}
+    read = read_catalog(fmt, file, keys)
+    seeds, _ = load_seed_records(project.seeds_dir)
+    resolver = make_resolver(config, keys)
+    planned = plan_models(read.records, seeds, resolver)
+    needle = wanted.lower()
+    lines: list[str] = []
+    for model in planned:
+        for listing in model.listings:
+            ids = {listing.model_id.lower(), listing.key.lower(), f"{listing.provider}/{listing.model_id}".lower()}
+            if needle not in ids and not any(i.endswith("/" + needle) for i in ids):
+                continue
+            found = resolver.resolve(listing)
+            lines.append(f"{listing.key} (sold by {listing.provider}):")
+            lines += [f"  - {step}" for step in found.steps]
+            role = ("the review's home" if listing.model_id == model.home.model_id
+                    and listing.provider == model.home.provider else
+                    "its snapshot" if listing.model_id == model.snapshot else
+                    "an alias" if listing.model_id in model.aliases else
+                    "an offer" if listing in model.offers else
+                    "not an offer: the listing has no prices" if not listing.priced else "not used (another listing of this provider "
+                                                                  "and mode was chosen)")
+            lines.append(f"  => review {model.key}" + (f" (mode {listing.mode})" if listing.mode else "")
+                         + f": {role}")
+    for skip in read.skipped:
+        if skip.key.lower() == needle or skip.key.lower().endswith("/" + needle):
+            lines.append(f"{skip.key}: skipped: {skip.reason}")
+    return lines
 
 
 def _select(planned: list[PlannedModel], provider: str | None, wanted: list[str],

@@ -57,6 +57,8 @@ def load_seed_records(seeds_dir: Path) -> tuple[dict[tuple[str, str], ImportedMo
 
 def _record(provider: str, model_id: str, facts: dict[str, Any]) -> ImportedModel:
     pricing = facts.get("pricing") or {}
+    if pricing.get("via"):
+        pricing = {}   # a reseller's prices, not the maker's: the importer finds the reseller's listing itself
     caps = facts.get("capabilities") or {}
     modalities = facts.get("modalities") or {}
     cutoff = facts.get("knowledge_cutoff")
@@ -88,14 +90,15 @@ def seed_files(read: CatalogRead, retrieved: dt.date, brackets: list[Bracket],
     """`<provider>.yaml` -> text, derived from a models.dev read."""
     source = replace(read.source, as_of=retrieved)
     models: dict[str, dict[str, dict[str, Any]]] = {lab: {} for lab in labs}
-    for planned in plan_models(read.records, {}):
+    sold = [r for r in read.records if not r.key.startswith("labs.json: ")]   # what the labs sell themselves
+    for planned in plan_models(sold, {}):
         if not planned.own or planned.provider not in labs or planned.home.status == "deprecated":
             continue
         try:
             front, _ = build_review(planned, source, retrieved, {}, brackets)
         except NotImportable:
             continue
-        if front["released"] < SINCE or "lifecycle" in front:
+        if not isinstance(front["released"], dt.date) or front["released"] < SINCE or "lifecycle" in front:
             continue
         facts = {k: front[k] for k in FACT_FIELDS if k in front}
         facts["capabilities"] = {k: v for k, v in front["capabilities"].items()

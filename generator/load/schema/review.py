@@ -8,13 +8,27 @@ lives in `generator.catalog`. Every object forbids unknown keys, so a typo such 
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .types import (schema_error, Cutoff, Date, Flag, Money, ModelRef, Number, PositiveNumber, Slug,
-                    Text, Tokens, Url)
+                    Text, Tokens, Url, _to_date)
+
+UNKNOWN = "unknown"
+
+
+def _to_release(value: Any) -> dt.date | str:
+    """A release date, or the word `unknown` when no source gives one (never a guess)."""
+    if isinstance(value, str) and value.strip().lower() == UNKNOWN:
+        return UNKNOWN
+    return _to_date(value)
+
+
+ReleaseDate = Annotated[dt.date | str, BeforeValidator(_to_release),
+                        WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"const": UNKNOWN}]})]
 
 
 class Strict(BaseModel):
@@ -36,8 +50,9 @@ class Lifecycle(Strict):
     """Where the model is in its life. A deprecated or retired model says since when."""
 
     status: Status = Field(description="active, deprecated or retired")
-    date: Date | None = Field(None, description="when it was deprecated or retired")
+    date: ReleaseDate | None = Field(None, description="when it was deprecated or retired, or 'unknown'")
     successor: ModelRef | None = Field(None, description="provider/model-id of the model that replaces it")
+    retires: Date | None = Field(None, description="the announced day the provider retires it")
 
     @model_validator(mode="after")
     def _dated_when_not_active(self) -> "Lifecycle":
@@ -82,9 +97,12 @@ class Pricing(Strict):
     output: Money
     cached_input: Money | None = None
     batch: PricePair | None = None
+    priority: PricePair | None = Field(None, description="priority-processing prices")
+    flex: PricePair | None = Field(None, description="flex-processing prices (slower, cheaper)")
     long_context: LongContextPrice | None = None
     speed: PositiveNumber | None = Field(None, description="measured output speed, tokens per second")
     ttft_ms: Tokens | None = Field(None, description="measured time to first token, milliseconds")
+    via: Slug | None = Field(None, description="whose prices these are, when the maker publishes none")
     verified: Date = Field(description="the day these prices were last checked at the source")
 
 
@@ -95,6 +113,10 @@ class PriceChange(Strict):
     input: Money
     output: Money
     cached_input: Money | None = None
+    batch: PricePair | None = None
+    priority: PricePair | None = None
+    flex: PricePair | None = None
+    long_context: LongContextPrice | None = None
 
 
 class Offer(Strict):
@@ -102,9 +124,13 @@ class Offer(Strict):
 
     provider: Slug = Field(description="a provider key from site_config/providers.yaml")
     route: Text | None = Field(None, description="the model id at that provider, when it differs")
+    mode: Text | None = Field(None, description="the mode this route runs the model in, e.g. thinking")
     input: Money
     output: Money
     cached_input: Money | None = None
+    batch: PricePair | None = None
+    long_context: LongContextPrice | None = None
+    retires: Date | None = Field(None, description="the announced day this route is retired")
     speed: PositiveNumber | None = Field(None, description="output speed, tokens per second")
     ttft_ms: Tokens | None = Field(None, description="time to first token, milliseconds")
     verified: Date
@@ -144,7 +170,8 @@ class Review(Strict):
     family: Slug = Field(description="model family, e.g. gpt-4.1")
     bracket: Slug = Field(description="a bracket key from site_config/brackets.yaml")
     aliases: list[Text] = Field(default_factory=list, description="other names readers search for")
-    released: Date
+    released: ReleaseDate = Field(description="release date, or 'unknown' when no source gives one")
+    first_listed: Date | None = Field(None, description="the day a catalog first listed it (when released is unknown)")
     lifecycle: Lifecycle = Field(default_factory=lambda: Lifecycle(status=Status.ACTIVE))
     access: list[Text] = Field(default_factory=list, description="channels: API, chat apps, clouds")
     context_window: Tokens

@@ -112,6 +112,19 @@ class Claims(Strict):
     severity: dict[ClaimKind, ClaimSeverity] = Field(default_factory=_every_claim_an_error)
 
 
+class Resolution(Strict):
+    """What catalog data cannot settle about who makes a model (`site_config/resolution.yaml`).
+
+    `modelreview import` reads it; `import --explain ID` says when an entry decided.
+    """
+
+    makers: dict[str, Slug] = Field(default_factory=dict,
+                                    description="an id's first word -> the maker's provider key, e.g. hermes: nousresearch")
+    same_model: dict[str, Text] = Field(default_factory=dict,
+                                        description="a listing id (or provider/id) -> maker/model it is, "
+                                                    "e.g. amazon-bedrock/deepseek.r1-v1:0: deepseek/deepseek-r1")
+
+
 class Site(Strict):
     name: Text
     url: Url
@@ -128,6 +141,7 @@ class SiteConfig(Strict):
     staleness: Staleness = Field(default_factory=Staleness)
     pairs: PairPolicy = Field(default_factory=PairPolicy)
     claims: Claims = Field(default_factory=Claims)
+    resolution: Resolution = Field(default_factory=Resolution)
 
     @field_validator("brackets")
     @classmethod
