@@ -149,16 +149,42 @@ class Verifier:
     # -- ratios -----------------------------------------------------------------
     def ratio(self, claim: RatioClaim, text: str, models: tuple[str, str],
               page_model: str | None) -> Contradiction | None:
+        """Direction first ("cheaper" when it is dearer), then size; a claim fits if any scope it may mean fits."""
         a, b = (self.catalog.models[k] for k in models)
         hedged = self.hedged(text, claim.number_at)
         dimensions = ("input", "output", "blended") if claim.dimension == "any" else (claim.dimension,)
-        actual = {d: self._price_in(a, d) / self._price_in(b, d) for d in dimensions if self._price_in(b, d) > 0
-                  and self._price_in(a, d) > 0}
+        if claim.quantity != "price":
+            dimensions = (claim.quantity,)
+        values = {d: (self._value_in(a, d), self._value_in(b, d)) for d in dimensions}
+        actual = {d: va / vb for d, (va, vb) in values.items() if va and vb and va > 0 and vb > 0}
         if not actual or any(self._ratio_fits(claim, r, hedged) for r in actual.values()):
             return None
         shown = {d: r for d, r in actual.items() if d != "blended"} or actual
+        wrong_way = not claim.undirected and all(self._wrong_way(claim, r) for r in actual.values())
+        if wrong_way or not claim.sized:
+            said = _said(claim)
+            facts = "; ".join(_describe_direction(a, b, d, values[d]) for d in shown)
+            return Contradiction(f"{_quote(text, claim)} says {a.meta.name} {said} {b.meta.name}, "
+                                 f"but the data says the opposite: {facts}", _ratio_hint(claim, a, b, page_model))
+        if claim.quantity != "price":
+            facts = "; ".join(_describe_direction(a, b, d, values[d]) for d in shown)
+            return Contradiction(_quote(text, claim) + " contradicts the data: " + facts, "fix the number")
         return Contradiction(_quote(text, claim) + " contradicts the data: " + _describe_ratios(a, b, shown, claim.percent),
                              _ratio_hint(claim, a, b, page_model))
+
+    def _wrong_way(self, claim: RatioClaim, actual: Decimal) -> bool:
+        """The claim says less and the data says at least as much (or the reverse), beyond the tolerance."""
+        if claim.ratio < 1:
+            return actual >= 1
+        return actual <= 1
+
+    def _value_in(self, model: Model, dimension: str) -> Decimal | None:
+        pricing = model.meta.pricing
+        if dimension == "speed":
+            return Decimal(str(pricing.speed)) if pricing.speed is not None else None
+        if dimension == "context":
+            return Decimal(model.meta.context_window)
+        return self._price_in(model, dimension)
 
     def _price_in(self, model: Model, dimension: str) -> Decimal:
         pricing = model.meta.pricing
@@ -167,7 +193,11 @@ class Verifier:
         return getattr(pricing, dimension)
 
     def _ratio_fits(self, claim: RatioClaim, actual: Decimal, hedged: bool) -> bool:
+        if not claim.sized:
+            return actual < 1 if claim.ratio < 1 else actual > 1
         if claim.percent:
+            if (actual < 1) != (claim.ratio < 1) and actual != 1:
+                return False
             claimed = (claim.ratio - 1) * 100 if claim.ratio > 1 else (1 - claim.ratio) * 100
             real = (actual - 1) * 100 if claim.ratio > 1 else (1 - actual) * 100
             return self._fits(real, claimed, claim.bound, claim.halfwidth, hedged)
@@ -219,6 +249,37 @@ def _limit_halfwidth(claim: LimitClaim) -> Decimal:
     digits = str(int(claim.value))
     zeros = len(digits) - len(digits.rstrip("0"))
     return Decimal("0.5") * Decimal(10) ** zeros if zeros else Decimal(0)
+
+
+_SAID = {("price", True): "is cheaper than", ("price", False): "is dearer than", ("speed", True): "is slower than",
+         ("speed", False): "is faster than", ("context", True): "has a smaller window than",
+         ("context", False): "has a larger window than"}
+
+
+def _said(claim: RatioClaim) -> str:
+    said = _SAID[(claim.quantity, claim.ratio < 1)]
+    scope = f" on {claim.dimension}" if claim.quantity == "price" and claim.dimension != "any" else ""
+    return said.replace(" than", scope + " than") if scope else said
+
+
+def _describe_direction(a: Model, b: Model, dimension: str, values: tuple[Decimal | None, Decimal | None]) -> str:
+    """"GPT-4.1 mini is 7% dearer than Mistral Large 3 on output ($1.60 against $1.50)"."""
+    va, vb = values
+    assert va is not None and vb is not None
+    if dimension == "context":
+        return (f"{a.meta.name} reads {format_count(int(va))} tokens against {b.meta.name}'s "
+                f"{format_count(int(vb))}")
+    if dimension == "speed":
+        return f"{a.meta.name} writes {va} tokens per second against {b.meta.name}'s {vb}"
+    ratio = va / vb
+    if ratio == 1:
+        how = "the same price as"
+    elif ratio > 1:
+        how = f"{format_percent((ratio - 1) * 100)} dearer than"
+    else:
+        how = f"{format_percent((1 - ratio) * 100)} cheaper than"
+    return (f"{a.meta.name} is {how} {b.meta.name} on {dimension} "
+            f"({format_price(va)} against {format_price(vb)})")
 
 
 def _describe_ratios(a: Model, b: Model, ratios: dict[str, Decimal], percent: bool) -> str:
