@@ -182,6 +182,8 @@ def attribute_ratio(claim: RatioClaim, text: str, mentions: list[Mention], page_
     after = [m for m in mentions if m.start >= claim.end and not m.pronoun]
     linked = after[0] if after and _OBJECT_LINK.match(text[claim.end:after[0].start]) else None
     inside = [m for m in mentions if claim.start <= m.start < claim.end and not m.pronoun]
+    if not claim.sized and linked is None:
+        return None  # "cheaper than most", "cheaper than it used to be": no model named after "than"
     obj = linked or (inside[0] if inside else None)
     before = [m for m in mentions if m.end <= claim.start]
     clause_start = _clause_start(text, claim.start)

@@ -21,9 +21,11 @@ from .extract import Sentence, line_and_column, mask_plain, mask_prose, split_se
 from ...catalog.fields import Locate, locator, prose_fields
 from .limits import find_limits
 from .monthly import find_monthly_costs
-from .patterns import Claim, CostClaim, LimitClaim, PriceClaim, RatioClaim
+from .dates import find_dates
+from .patterns import Claim, CostClaim, DateClaim, LimitClaim, PriceClaim, RatioClaim, ScoreClaim
 from .prices import find_prices
 from .ratios import find_ratios
+from .scores import find_scores
 from .verify import Contradiction, Verifier
 
 # "Both read 1,047,576 tokens": on a comparison page, a claim about both of its models.
@@ -32,9 +34,11 @@ _BOTH = re.compile(r"\b(?:both|either|each\s+model|the\s+two(?:\s+models)?)\b", 
 _MAY_CLAIM = re.compile(r"\d|\b(?:half|twice|double|triple|treble|quadruple|third|quarter|fifth|sixth|eighth|"
                         r"tenth|twentieth|million|thousand|two|three|four|five|six|seven|eight|nine|ten|"
                         r"twenty|fifty|hundred)\b", re.IGNORECASE)
+_MAY_COMPARE = re.compile(r"\bthan\b", re.IGNORECASE)
 _MAY_LIMIT = re.compile(r"token|context|window|output|respons|repl|completion", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\|")
-CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost"}
+CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost",
+         "date": "claim-date", "score": "claim-score"}
 
 
 @dataclass(frozen=True)
@@ -148,15 +152,22 @@ def _masked(body: str, markdown: bool = True) -> str:
     return "".join(masked)
 
 
-def find_claims(text: str) -> list[Claim]:
-    """Every claim in one sentence, prices first so their dollars are never read as bills."""
-    if not _MAY_CLAIM.search(text):
+def find_claims(text: str, benchmarks: tuple[str, ...] = ()) -> list[Claim]:
+    """Every claim in one sentence, prices first so their dollars are never read as bills.
+
+    `benchmarks` names the benchmarks score claims may name (`Verifier.benchmarks`).
+    """
+    if not _MAY_CLAIM.search(text) and not _MAY_COMPARE.search(text):
         return []
     dollars = "$" in text
     prices = find_prices(text) if dollars else []
     claims: list[Claim] = [*prices, *(find_limits(text) if _MAY_LIMIT.search(text) else []), *find_ratios(text)]
     if dollars:
         claims += find_monthly_costs(text, [(c.start, c.end) for c in prices])
+    taken = [(c.start, c.end) for c in claims]
+    for extra in (*find_dates(text), *find_scores(text, benchmarks)):
+        if not any(s < extra.end and extra.start < e for s, e in taken):
+            claims.append(extra)
     return sorted(claims, key=lambda c: c.start)
 
 
@@ -164,7 +175,7 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
                    pair: tuple[str, str] | None, previous: Carry | None = None
                    ) -> Iterator[tuple[Claim, Contradiction]]:
     """The claims of one sentence that the data contradicts; `previous` holds the previous sentence's models."""
-    claims = find_claims(text)
+    claims = find_claims(text, verifier.benchmarks)
     if not claims:
         return
     mentions = names.mentions(text, page_model)
@@ -196,4 +207,8 @@ def _verify_single(verifier: Verifier, claim: Claim, text: str, keys: list[str],
         return verifier.limit(claim, text, keys, page_model)
     if isinstance(claim, CostClaim):
         return verifier.monthly(claim, text, keys, page_model)
+    if isinstance(claim, DateClaim):
+        return verifier.date(claim, text, keys, page_model)
+    if isinstance(claim, ScoreClaim):
+        return verifier.score(claim, text, keys, page_model)
     return None

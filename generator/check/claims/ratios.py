@@ -80,8 +80,10 @@ _NOT = r"(?<!\bno\s)(?<!\bnot\s)(?<!\bhardly\s)(?<!\bbarely\s)(?<!\bany\s)(?<!\b
 _COMPARATIVE = re.compile(
     rf"{_NOT}(?:(?P<cheaper>cheaper|less\s+expensive|less\s+costly|costs?\s+less|charges?\s+less)"
     rf"|(?P<dearer>more\s+expensive|pricier|costlier|dearer|more\s+costly|costs?\s+more|charges?\s+more))"
-    rf"(?:\s+(?:on|for)\s+(?:the\s+)?(?:input|output|prompts?|completions?|blended)(?:\s+tokens?)?)?\s+than(?=\s)",
+    rf"(?:\s+(?:on|for)\s+(?:the\s+)?(?:input|output|prompts?|completions?|blended)(?:\s+tokens?)?)?(?=\s+than\s)",
     re.IGNORECASE)
+_QUANTIFIED = re.compile(rf"(?:\d|%|\b(?:{_TIMES_WORDS}|half|third|quarter|fifth|tenth|twice|times|fold))\S*\s+$",
+                         re.IGNORECASE)
 _SPEED_WORDS = r"faster|quicker|slower"
 _SPEED = re.compile(
     rf"{_NOT}(?:(?:{_FACTOR}|(?P<pct>{NUMBER})\s?(?:%|percent|per\s+cent))[\s-]+)?(?P<speed>{_SPEED_WORDS})"
@@ -148,6 +150,8 @@ def _quantity_claim(text: str, match: re.Match[str], quantity: str) -> RatioClai
 def _ratio_claim(text: str, match: re.Match[str], finder: re.Pattern[str]) -> RatioClaim | None:
     groups = match.groupdict()
     if finder is _COMPARATIVE:
+        if _QUANTIFIED.search(text, max(0, match.start() - 30), match.start()):
+            return None  # "a third cheaper than": a size this finder does not read; silence
         return RatioClaim(kind="ratio", start=match.start(), end=match.end(), number_at=match.start(),
                           ratio=HALF if groups.get("cheaper") else Decimal(2), halfwidth=HALF, percent=False,
                           dimension=_dimension(text, match), sized=False)

@@ -21,7 +21,7 @@ from ...catalog.catalog import Catalog, Model
 from ...base.costs import MILLION, blended_price, monthly_cost
 from ...base.formatting import format_cost, format_count, format_percent, format_price, format_ratio, format_tokens_short
 from ...load.schema.site import Claims
-from .patterns import CostClaim, LimitClaim, PriceClaim, RatioClaim
+from .patterns import CostClaim, DateClaim, LimitClaim, PriceClaim, RatioClaim, ScoreClaim
 
 ROUNDING_CAP = Decimal("0.10")
 _KIBI = {1_000: 1_024, 1_000_000: 1_048_576}
@@ -208,6 +208,56 @@ class Verifier:
             return True
         return claim.bound == "eq" and claim.loose_more and self._close(real, claimed + 1, claim.halfwidth, hedged)
 
+    # -- dates ------------------------------------------------------------------
+    def date(self, claim: DateClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
+        """Compared at the coarser of the written precision and the data's; no data date, no verdict."""
+        models = [self.catalog.models[k] for k in keys]
+        known = [(m, d) for m in models for d in [_event_date(m, claim.event)] if d is not None]
+        if not known or len(known) < len(models) or any(_same_date(claim, d) for _, d in known):
+            return None
+        model, data = known[0]
+        what = {"released": "was released on", "cutoff": "has a knowledge cutoff of",
+                "deprecated": "was deprecated on", "retired": "was retired on"}[claim.event]
+        field = {"released": "released", "cutoff": "knowledge_cutoff", "deprecated": "lifecycle.date",
+                 "retired": "lifecycle.date"}[claim.event]
+        return Contradiction(f"{_quote(text, claim)} contradicts the data: {model.meta.name} {what} "
+                             f"{_written(data)}", f"fix the date to match `{field}` ({model.key})")
+
+    # -- benchmark scores -------------------------------------------------------
+    @property
+    def benchmarks(self) -> tuple[str, ...]:
+        """Every benchmark name the reviews list: the score finder's vocabulary."""
+        if not hasattr(self, "_benchmarks"):
+            self._benchmarks = tuple(sorted({b.name for m in self.catalog.models.values()
+                                             for b in m.meta.benchmarks}))
+        return self._benchmarks
+
+    def score(self, claim: ScoreClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
+        """Held to the rounding the editor wrote ("87%" for 87.4), the hedged tolerance after "about"."""
+        hedged = self.hedged(text, claim.number_at)
+        models = [self.catalog.models[k] for k in keys]
+        wanted = claim.benchmark.casefold()
+        found = [(m, [b for b in m.meta.benchmarks if " ".join(b.name.split()).casefold() == wanted])
+                 for m in models]
+        if any(not scores for _, scores in found):
+            return None  # a model without that benchmark in the data: nothing to hold the claim to
+        halfwidth = Decimal("0.5") * Decimal(10) ** -claim.decimals
+        tolerance = self.rules.hedged_tolerance if hedged else Decimal(0)
+
+        def fits(actual: Decimal) -> bool:
+            if claim.bound == "le":
+                return actual <= claim.value + halfwidth
+            if claim.bound == "ge":
+                return actual >= claim.value - halfwidth
+            return abs(actual - claim.value) <= max(halfwidth, abs(claim.value) * tolerance)
+
+        if any(fits(Decimal(str(b.score))) for _, scores in found for b in scores):
+            return None
+        model, scores = found[0]
+        shown = ", ".join(f"{b.score}{b.unit if b.unit == '%' else ' ' + b.unit}" for b in scores)
+        return Contradiction(f"{_quote(text, claim)} contradicts the data: {model.meta.name} scores {shown} "
+                             f"on {scores[0].name}", "fix the number to match `benchmarks`")
+
     # -- monthly costs ----------------------------------------------------------
     def monthly(self, claim: CostClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
         hedged = self.hedged(text, claim.number_at)
@@ -240,6 +290,43 @@ class Verifier:
             output_tokens = claim.tokens - claim.input_tokens
             return (Decimal(claim.input_tokens) * pricing.input + Decimal(output_tokens) * pricing.output) / MILLION
         return monthly_cost(pricing.input, pricing.output, claim.tokens, share).usd
+
+
+def _event_date(model: Model, event: str) -> tuple[int, int | None, int | None] | None:
+    meta = model.meta
+    if event == "released":
+        value = meta.released
+    elif event == "cutoff":
+        value = meta.knowledge_cutoff
+    else:
+        lifecycle = meta.lifecycle
+        value = lifecycle.date if lifecycle.status.value == event else None
+    if value is None:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+
+
+def _same_date(claim: DateClaim, data: tuple[int, int | None, int | None]) -> bool:
+    for written, known in zip((claim.year, claim.month, claim.day), data):
+        if written is None or known is None:
+            return True
+        if written != known:
+            return False
+    return True
+
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
+
+
+def _written(data: tuple[int, int | None, int | None]) -> str:
+    year, month, day = data
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{_MONTH_NAMES[month - 1]} {year}"
+    return f"{day} {_MONTH_NAMES[month - 1]} {year} ({year}-{month:02d}-{day:02d})"
 
 
 def _limit_halfwidth(claim: LimitClaim) -> Decimal:

@@ -94,7 +94,7 @@ class PairPolicy(Strict):
     index_page_size: Tokens = 500
 
 
-ClaimKind = Literal["price", "limit", "ratio", "monthly_cost"]
+ClaimKind = Literal["price", "limit", "ratio", "monthly_cost", "date", "score"]
 
 
 class Claims(Strict):
@@ -105,7 +105,8 @@ class Claims(Strict):
     hedge_words: list[Text] = Field(default_factory=lambda: ["about", "around", "roughly", "approximately",
                                                              "nearly", "almost", "some", "~", "close to"])
     severity: dict[ClaimKind, Literal["error", "warning", "off"]] = Field(
-        default_factory=lambda: {"price": "error", "limit": "error", "ratio": "error", "monthly_cost": "error"})
+        default_factory=lambda: {"price": "error", "limit": "error", "ratio": "error", "monthly_cost": "error",
+                                 "date": "error", "score": "error"})
 
 
 class Site(Strict):
