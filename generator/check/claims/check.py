@@ -178,7 +178,7 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
     claims = find_claims(text, verifier.benchmarks)
     if not claims:
         return
-    mentions = names.mentions(text, page_model)
+    mentions = names.mentions(text, page_model, pair)
     named = any(not m.pronoun and not m.generic for m in mentions)
     carry = [] if named or page_model is None or previous is None else previous.mentions()
     for claim in claims:
