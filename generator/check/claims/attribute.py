@@ -63,6 +63,7 @@ class Mention:
     pronoun: bool = False
     generic: bool = False       # "its predecessor", "competitors": some model, but which?
     compared: bool = False      # "than GPT-4.1", "vs GPT-4.1": the object of a comparison
+    nickname: bool = False      # "the mini": names a model, but does not make "it" mean someone new
 
 
 # "the mini", "the nano", "the Flash": the last word of a model's name, standing for the model.
@@ -127,11 +128,12 @@ class ModelNames:
                    [k for k in models if page_model and self._family.get(k) == self._family.get(page_model)]
             key = near[0] if len(near) == 1 else None
             start = match.start()
-            found.append(Mention(start, match.end(), key, compared=_is_compared(text, start)))
+            found.append(Mention(start, match.end(), key, compared=_is_compared(text, start), nickname=True))
         own = self._own_aliases.get(page_model or "")
         if own is not None:
             for match in own.finditer(text):
-                found.append(Mention(match.start(), match.end(), page_model, compared=_is_compared(text, match.start())))
+                found.append(Mention(match.start(), match.end(), page_model, compared=_is_compared(text, match.start()),
+                                     nickname=True))
         return found
 
     def _known(self, text: str) -> list[Mention]:

@@ -179,7 +179,7 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
     if not claims:
         return
     mentions = names.mentions(text, page_model, pair)
-    named = any(not m.pronoun and not m.generic for m in mentions)
+    named = any(not m.pronoun and not m.generic and not m.nickname for m in mentions)
     carry = [] if named or page_model is None or previous is None else previous.mentions()
     for claim in claims:
         problem: Contradiction | None = None
@@ -188,6 +188,8 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
             problem = verifier.ratio(claim, text, models, page_model) if models else None
         else:
             keys = attribute_single(claim, text, mentions, page_model)
+            if isinstance(claim, (DateClaim, ScoreClaim)) and _other_subject(text, claim, mentions, verifier):
+                keys = []
             if carry:
                 keys = [] if any(m.key is None for m in carry) else keys + [m.key for m in carry if m.key]
             if not keys and pair and not named and _BOTH.search(text):
@@ -197,6 +199,22 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
                 problem = _verify_single(verifier, claim, text, keys, page_model)
         if problem is not None:
             yield claim, problem
+
+
+# "The SWE-bench Verified set was released in 2024", "its competitors score 60%": a date or a
+# score whose subject is not a model, or is some models we cannot name.
+_THING = re.compile(r"\b(?:benchmarks?|data\s*sets?|sets?|papers?|APIs?|apps?|features?|updates?|versions?|snapshots?|"
+                    r"tools?|SDKs?|plans?|tiers?|library|libraries|leaderboards?|suites?|tests?|reports?|products?|"
+                    r"services?|modes?|endpoints?)\b", re.IGNORECASE)
+
+
+def _other_subject(text: str, claim: Claim, mentions: list[Mention], verifier: Verifier) -> bool:
+    before = [m for m in mentions if m.end <= claim.start]
+    last = before[-1] if before else None
+    if last is not None and last.generic:
+        return True
+    gap = text[last.end if last else 0:claim.start]
+    return bool(_THING.search(gap) or any(b.casefold() in gap.casefold() for b in verifier.benchmarks))
 
 
 def _verify_single(verifier: Verifier, claim: Claim, text: str, keys: list[str],

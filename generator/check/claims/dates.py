@@ -30,7 +30,7 @@ _DATE = (rf"(?P<date>(?P<iso>{_YEAR}-\d\d(?:-\d\d)?)(?![\d-])"
 _VAGUE = re.compile(r"(?:early|mid|late|end\s+of|start\s+of|beginning\s+of|spring|summer|autumn|fall|winter|"
                     r"the\s+first\s+half\s+of|the\s+second\s+half\s+of|q[1-4]|around|before|after|by|until|"
                     r"since|circa|c\.)[\s-]*$", re.IGNORECASE)
-_LINK = r"(?:\s+(?:is|was|of|in|on|at|from|:|—|–|-|dates\s+to|falls\s+in|sits\s+at|set\s+(?:at|to)|stands\s+at))+\s+"
+_LINK = r"(?:\s*:|\s+(?:is|was|of|in|on|at|from|—|–|-|dates\s+to|falls\s+in|sits\s+at|set\s+(?:at|to)|stands\s+at))+\s+"
 _EVENT_PHRASES = {
     "released": [
         r"\b(?:(?:was|were|been|got|first)\s+)?(?:released|launched|introduced|unveiled|shipped|debuted)"

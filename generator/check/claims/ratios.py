@@ -82,7 +82,8 @@ _COMPARATIVE = re.compile(
     rf"|(?P<dearer>more\s+expensive|pricier|costlier|dearer|more\s+costly|costs?\s+more|charges?\s+more))"
     rf"(?:\s+(?:on|for)\s+(?:the\s+)?(?:input|output|prompts?|completions?|blended)(?:\s+tokens?)?)?(?=\s+than\s)",
     re.IGNORECASE)
-_QUANTIFIED = re.compile(rf"(?:\d|%|\b(?:{_TIMES_WORDS}|half|third|quarter|fifth|tenth|twice|times|fold))\S*\s+$",
+_QUANTIFIED = re.compile(rf"(?:(?<![\w.-])\d[\d.,]*\s*(?:%|x|×|percent|per\s+cent|times|fold)|"
+                         rf"\b(?:{_TIMES_WORDS}|half|third|quarter|fifth|tenth|twice|times|fold))[-\w]*\s+$",
                          re.IGNORECASE)
 _SPEED_WORDS = r"faster|quicker|slower"
 _SPEED = re.compile(
@@ -125,6 +126,8 @@ def _add(claims: list[RatioClaim], found) -> None:
 def _quantity_claim(text: str, match: re.Match[str], quantity: str) -> RatioClaim | None:
     """Speed ("2x faster than B", "faster than B") and window ("a larger context window than B") comparisons."""
     groups = match.groupdict()
+    if _negated(text, match.start()):
+        return None
     word = (groups.get("speed") or groups.get("window") or "").lower()
     more = word in ("faster", "quicker", "larger", "bigger", "longer", "wider")
     common = dict(kind="ratio", start=match.start(), end=match.end(), dimension="any", quantity=quantity)
@@ -147,11 +150,22 @@ def _quantity_claim(text: str, match: re.Match[str], quantity: str) -> RatioClai
                       sized=False, **common)  # type: ignore[arg-type]
 
 
+_NEGATION = re.compile(r"\b(?:no|not|nothing|none|neither|nor|never|nobody|hardly|barely|isn[’']t|aren[’']t|"
+                       r"wasn[’']t|doesn[’']t|don[’']t)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[;:—–()]|,\s|\b(?:but|while|whereas|although|though)\b", re.IGNORECASE)
+
+
+def _negated(text: str, at: int) -> bool:
+    """"No model is cheaper than B", "it isn't larger than B": a negated comparative says nothing we check."""
+    breaks = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
+    return bool(_NEGATION.search(text, breaks[-1] if breaks else 0, at))
+
+
 def _ratio_claim(text: str, match: re.Match[str], finder: re.Pattern[str]) -> RatioClaim | None:
     groups = match.groupdict()
     if finder is _COMPARATIVE:
-        if _QUANTIFIED.search(text, max(0, match.start() - 30), match.start()):
-            return None  # "a third cheaper than": a size this finder does not read; silence
+        if _QUANTIFIED.search(text, max(0, match.start() - 30), match.start()) or _negated(text, match.start()):
+            return None  # "a third cheaper than": a size this finder does not read; "no model is cheaper than"
         return RatioClaim(kind="ratio", start=match.start(), end=match.end(), number_at=match.start(),
                           ratio=HALF if groups.get("cheaper") else Decimal(2), halfwidth=HALF, percent=False,
                           dimension=_dimension(text, match), sized=False)

@@ -22,6 +22,15 @@ _CHANGE_BEFORE = re.compile(r"(?:\bup|\bdown|\bby|\bgains?|\bgained|\blost|\blos
 _CHANGE_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)\b|\s*(?:more|less|higher|lower|better|worse|"
                            r"ahead|behind|than)\b", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(rf"{BOUND}\s+$", re.IGNORECASE)
+# "Aider Polyglot: 225 exercises": a count of something, not a score.
+_COUNT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:exercises|problems|questions|tasks|items|subjects|languages|samples|"
+                          r"examples|prompts|tests|cases|runs|shots|attempts|entries|models|repos|repositories|issues)\b",
+                          re.IGNORECASE)
+# Without a % sign, "3 on MMLU" is a score only after a scoring word ("scores 87.5 on MMLU"), not "ranks 3 on MMLU".
+_SCORE_VERB_BEFORE = re.compile(r"\b(?:scores?|scored|scoring|reach(?:es|ed)?|posts?|posted|gets?|got|manages?|managed|"
+                                r"achieves?|achieved|hits?|records?|recorded|of|with)\s+(?:(?:about|around|roughly|"
+                                r"approximately|nearly|almost|some|just|over|under|above|below|at\s+least|at\s+most)\s+)*$",
+                                re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -50,6 +59,11 @@ def find_scores(text: str, benchmarks: tuple[str, ...]) -> list[ScoreClaim]:
         for match in pattern.finditer(text):
             num_at, num_end = match.start("num"), match.end("pct") if match.group("pct") else match.end("num")
             if _CHANGE_BEFORE.search(text, max(0, num_at - 20), num_at) or _CHANGE_AFTER.match(text, num_end):
+                continue
+            if not match.group("pct") and _COUNT_AFTER.match(text, num_end):
+                continue
+            if pattern is patterns[0] and not match.group("pct") and \
+                    not _SCORE_VERB_BEFORE.search(text, max(0, num_at - 40), num_at):
                 continue
             value = parse_decimal(match.group("num"))
             if value is None or any(c.start < match.end() and match.start() < c.end for c in claims):

@@ -151,6 +151,9 @@ class Verifier:
               page_model: str | None) -> Contradiction | None:
         """Direction first ("cheaper" when it is dearer), then size; a claim fits if any scope it may mean fits."""
         a, b = (self.catalog.models[k] for k in models)
+        if not claim.sized and claim.quantity == "price" and (_BATCH.search(text) or _CACHED.search(text)
+                                                              or _HISTORY.search(text)):
+            return None  # "batch jobs make it cheaper than B": not the list prices this compares
         hedged = self.hedged(text, claim.number_at)
         dimensions = ("input", "output", "blended") if claim.dimension == "any" else (claim.dimension,)
         if claim.quantity != "price":
