@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..base.diagnostics import Diagnostic, sort_diagnostics, summarize
+from ..load.safety import leaves_project
 
 SourceLines = Callable[[str], list[str] | None]
 
@@ -21,7 +22,10 @@ def file_lines(root: Path) -> SourceLines:
     def lines(display: str) -> list[str] | None:
         if display not in cache:
             try:
-                text = (root / display).read_bytes().decode("utf-8-sig", errors="replace")
+                path = root / display
+                if leaves_project(path, root) or path.stat().st_size > 50_000_000:
+                    raise OSError("not shown: a link out of the project, or a huge file")
+                text = path.read_bytes().decode("utf-8-sig", errors="replace")
                 cache[display] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             except OSError:
                 cache[display] = None

@@ -97,6 +97,13 @@ class PairPolicy(Strict):
 ClaimKind = Literal["price", "limit", "ratio", "monthly_cost", "date", "score"]
 
 
+class Limits(Strict):
+    """Sizes past which a content or config file is refused before it is parsed (hostile or runaway files)."""
+
+    front_matter_bytes: Tokens = Field(1_000_000, description="largest front matter, in bytes")
+    file_bytes: Tokens = Field(5_000_000, description="largest file, front matter and body, in bytes")
+
+
 class Claims(Strict):
     """How strictly numbers in prose are held to the data."""
 
@@ -125,6 +132,7 @@ class SiteConfig(Strict):
     staleness: Staleness = Field(default_factory=Staleness)
     pairs: PairPolicy = Field(default_factory=PairPolicy)
     claims: Claims = Field(default_factory=Claims)
+    limits: Limits = Field(default_factory=Limits)
 
     @field_validator("brackets")
     @classmethod
