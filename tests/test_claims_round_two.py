@@ -61,3 +61,11 @@ def test_each_case_of_the_issue_is_an_error_on_its_line(shipped, sentence, code,
 ])
 def test_the_same_sentences_said_right_are_clean(shipped, sentence):
     assert shipped(sentence) == []
+
+
+def test_the_seed_pages_wrong_way_slip_is_caught_with_its_neighbour(shipped):
+    """Seed 000: both comparisons are about output; the first points the wrong way, the second is 20%, not 25%."""
+    found = shipped("At $0.40/MTok input and $1.60/MTok output, it’s 20% cheaper than Mistral Large 3 and 25% "
+                    "cheaper than GPT-5 Mini on output costs.")
+    assert [(code, line) for code, line, _, _ in found] == [("claim-ratio", 0), ("claim-ratio", 0)]
+    assert "the data says the opposite" in found[0][3] and "20% cheaper than GPT-5 mini on output" in found[1][3]
