@@ -28,25 +28,24 @@ _OPENING_FENCE = re.compile(rb"^(?:\xef\xbb\xbf)?---[ \t]*(?:\r?\n|\r)")
 
 def leaves_project(path: Path, root: Path) -> bool:
     """True when `path`, or a folder on the way to it, is a symlink that resolves outside `root`."""
+    if not _any_link(path, root):
+        return False  # the common case: a few lstat calls, no resolving
     try:
         real_root = os.path.realpath(root)
         real = os.path.realpath(path)
     except (OSError, ValueError):
         return True
-    if _any_link(path, root):
-        return not (real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep))
-    return False
+    return not (real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep))
 
 
 def _any_link(path: Path, root: Path) -> bool:
-    """Only links need resolving; most files have none on their way, so this is cheap."""
-    try:
-        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
-    except ValueError:
-        return os.path.islink(path)
-    current = Path(os.path.abspath(root))
-    for part in relative.parts:
-        current = current / part
+    """Is any part of `path` below `root` (or `path` itself, if it is not below it) a symlink?"""
+    full, top = os.path.abspath(path), os.path.abspath(root)
+    if not full.startswith(top.rstrip(os.sep) + os.sep):
+        return os.path.islink(full) or os.path.realpath(full) != full
+    current = top
+    for part in full[len(top):].strip(os.sep).split(os.sep):
+        current = os.path.join(current, part)
         if os.path.islink(current):
             return True
     return False

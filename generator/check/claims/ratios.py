@@ -86,6 +86,10 @@ _QUANTIFIED = re.compile(rf"(?:(?<![\w.-])\d[\d.,]*\s*(?:%|x|×|percent|per\s+ce
                          rf"\b(?:{_TIMES_WORDS}|half|third|quarter|fifth|tenth|twice|times|fold))[-\w]*\s+$",
                          re.IGNORECASE)
 _SPEED_WORDS = r"faster|quicker|slower"
+_THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+_SPEED_HINT = re.compile(_SPEED_WORDS, re.IGNORECASE)
+_WINDOW_HINT = re.compile(r"(?:larger|bigger|longer|wider|smaller|shorter|narrower)\b.*\b(?:window|context)|"
+                          r"window.*\b(?:larger|bigger|longer|wider|smaller|shorter|narrower)", re.IGNORECASE | re.DOTALL)
 _SPEED = re.compile(
     rf"{_NOT}(?:(?:{_FACTOR}|(?P<pct>{NUMBER})\s?(?:%|percent|per\s+cent))[\s-]+)?(?P<speed>{_SPEED_WORDS})"
     rf"(?=\s+than\s)", re.IGNORECASE)
@@ -102,12 +106,17 @@ _DIMENSION = re.compile(r"\b(input|prompt|output|completion|blended)\b", re.IGNO
 
 def find_ratios(text: str) -> list[RatioClaim]:
     claims: list[RatioClaim] = []
-    if _SPEED_TALK.search(text):
+    compares = _THAN.search(text) is not None   # every speed and window comparison says "than"
+    if compares and _SPEED_HINT.search(text) and _SPEED_TALK.search(text):
         _add(claims, (_quantity_claim(text, m, "speed") for m in _SPEED.finditer(text)))
-    _add(claims, (_quantity_claim(text, m, "context") for f in (_WINDOW, _WINDOW_AFTER) for m in f.finditer(text)))
+    if compares and _WINDOW_HINT.search(text):
+        _add(claims, (_quantity_claim(text, m, "context") for f in (_WINDOW, _WINDOW_AFTER)
+                      for m in f.finditer(text)))
     if not _MONEY_TALK.search(text):
         return sorted(claims, key=lambda c: c.start)
     for finder in (_PERCENT_VERB, _PERCENT, _UNDIRECTED, _DIRECTED, _COMPARATIVE):
+        if finder is _COMPARATIVE and not compares:
+            continue
         for match in finder.finditer(text):
             if any(c.start <= match.start() < c.end or match.start() <= c.start < match.end() for c in claims):
                 continue

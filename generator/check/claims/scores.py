@@ -22,6 +22,7 @@ _CHANGE_BEFORE = re.compile(r"(?:\bup|\bdown|\bby|\bgains?|\bgained|\blost|\blos
 _CHANGE_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)\b|\s*(?:more|less|higher|lower|better|worse|"
                            r"ahead|behind|than)\b", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(rf"{BOUND}\s+$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 # "Aider Polyglot: 225 exercises": a count of something, not a score.
 _COUNT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:exercises|problems|questions|tasks|items|subjects|languages|samples|"
                           r"examples|prompts|tests|cases|runs|shots|attempts|entries|models|repos|repositories|issues)\b",
@@ -52,7 +53,7 @@ def _patterns(benchmarks: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[
 
 def find_scores(text: str, benchmarks: tuple[str, ...]) -> list[ScoreClaim]:
     patterns = _patterns(benchmarks)
-    if patterns is None or not any(c.isdigit() for c in text):
+    if patterns is None or not _DIGIT.search(text):
         return []
     claims: list[ScoreClaim] = []
     for pattern in patterns:
