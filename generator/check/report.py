@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..base import Diagnostic, sort_diagnostics, summarize
-from ..load import SourceText
+from ..load import SourceText, leaves_project
 
 SourceLines = Callable[[str], list[str] | None]
 
@@ -22,7 +22,10 @@ def file_lines(root: Path) -> SourceLines:
     def lines(display: str) -> list[str] | None:
         if display not in cache:
             try:
-                cache[display] = SourceText.lenient((root / display).read_bytes()).lines
+                path = root / display
+                if leaves_project(path, root) or path.stat().st_size > 50_000_000:
+                    raise OSError("not shown: a link out of the project, or a huge file")
+                cache[display] = SourceText.lenient(path.read_bytes()).lines
             except OSError:
                 cache[display] = None
         return cache[display]

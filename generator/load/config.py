@@ -12,6 +12,7 @@ from pathlib import Path
 from ..base import Diagnostic, error
 from .frontmatter import decode
 from .loader import display_path
+from .safety import DEFAULT_LIMITS, read_checked
 from .schema import SiteConfig
 from .validate import validate_merged
 from .yamlpos import Loc, Positions, parse_yaml
@@ -28,7 +29,11 @@ def load_site_config(config_dir: Path, project_root: Path | None = None) -> tupl
                             "no site configuration found", "create site_config/site.yaml")]
     for path in files:
         display = Path(display_path(path, root))
-        text, found = decode(display, path.read_bytes())
+        raw, found = read_checked(path, display.as_posix(), root, DEFAULT_LIMITS)
+        diagnostics += found
+        if raw is None:
+            continue
+        text, found = decode(display, raw)
         diagnostics += found
         if text is None:
             continue

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ..base import Diagnostic, error, map_ranges
 from .frontmatter import SplitFile, decode, split_front_matter
+from .safety import case_clashes, check_size, linked_folders, read_checked
 from .schema import Comparison, Page, Review
 from .validate import validate
 from .yamlpos import ParsedYaml, Positions, parse_yaml
@@ -76,6 +77,12 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
     root = project_root or content_dir.parent
     content = Content()
     paths = [p for p in _files_below(content_dir / "models") if not is_ignored(p)]
+    # Hostile files: folder links out of the project, and names differing only in case.
+    content.diagnostics += linked_folders(content_dir, root)
+    others = [*sorted((content_dir / "comparisons").glob("*.md")), *sorted((content_dir / "pages").glob("*.md"))]
+    clashing, found = case_clashes(paths + others, root)
+    content.diagnostics += found
+    paths = [p for p in paths if p not in clashing]
     # Parsing YAML is most of the work and needs no other file, so large catalogs parse
     # on every core; validation builds pydantic objects, which are slow to send back.
     parsed = map_ranges(lambda start, end: [_parse_review(p, content_dir, root, None) for p in paths[start:end]],
@@ -87,9 +94,11 @@ def load_content(content_dir: Path, project_root: Path | None = None) -> Content
         if key:
             content.unloaded[key] = item.display
     for path in sorted((content_dir / "comparisons").glob("*.md")):
-        _add(content.comparisons, content.diagnostics, load_comparison(path, root))
+        if path not in clashing:
+            _add(content.comparisons, content.diagnostics, load_comparison(path, root))
     for path in sorted((content_dir / "pages").glob("*.md")):
-        _add(content.pages, content.diagnostics, load_page(path, root))
+        if path not in clashing:
+            _add(content.pages, content.diagnostics, load_page(path, root))
     return hint_bare_references(content)
 
 
@@ -146,7 +155,7 @@ def _parse_review(path: Path, content_dir: Path, root: Path, raw: bytes | None) 
             return failed([error(display, 0, 0, "bad-path",
                                  f"the {what} '{value}' must be lowercase letters, digits, '.', '_' or '-'",
                                  "rename the file or folder")])
-    split, diagnostics = _read_split(path, display, required=True, raw=raw)
+    split, diagnostics = _read_split(path, display, required=True, raw=raw, root=root)
     if split is None:
         return failed(diagnostics)
     parsed, diagnostics = parse_yaml(Path(display), split.front_matter or "", split.yaml_first_line)
@@ -165,7 +174,7 @@ def _validate_review(item: _ParsedReview) -> tuple[ReviewRecord | None, list[Dia
 
 def load_comparison(path: Path, root: Path, raw: bytes | None = None) -> tuple[ComparisonRecord | None, list[Diagnostic]]:
     display = display_path(path, root)
-    loaded, diagnostics = _load_document(path, display, Comparison, required=True, raw=raw)
+    loaded, diagnostics = _load_document(path, display, Comparison, required=True, raw=raw, root=root)
     if loaded is None:
         return None, diagnostics
     meta, positions, body, body_line = loaded
@@ -175,7 +184,7 @@ def load_comparison(path: Path, root: Path, raw: bytes | None = None) -> tuple[C
 def load_page(path: Path, root: Path, raw: bytes | None = None) -> tuple[PageRecord | None, list[Diagnostic]]:
     """Hand-written pages need a title, from front matter or from their first '# ' heading."""
     display = display_path(path, root)
-    split, diagnostics = _read_split(path, display, required=False, raw=raw)
+    split, diagnostics = _read_split(path, display, required=False, raw=raw, root=root)
     if split is None:
         return None, diagnostics
     if split.front_matter is None:
@@ -202,9 +211,9 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_document(path: Path, display: str, model: type[M], required: bool, raw: bytes | None
-                   ) -> tuple[tuple[M, Positions, str, int] | None, list[Diagnostic]]:
-    split, diagnostics = _read_split(path, display, required, raw)
+def _load_document(path: Path, display: str, model: type[M], required: bool, raw: bytes | None,
+                   root: Path | None = None) -> tuple[tuple[M, Positions, str, int] | None, list[Diagnostic]]:
+    split, diagnostics = _read_split(path, display, required, raw, root)
     if split is None:
         return None, diagnostics
     loaded, diagnostics = _parse_front_matter(Path(display), split, model)
@@ -214,10 +223,16 @@ def _load_document(path: Path, display: str, model: type[M], required: bool, raw
     return (meta, positions, split.body, split.body_first_line), diagnostics
 
 
-def _read_split(path: Path, display: str, required: bool, raw: bytes | None
+def _read_split(path: Path, display: str, required: bool, raw: bytes | None, root: Path | None = None
                 ) -> tuple[SplitFile | None, list[Diagnostic]]:
-    """Bytes (from disk, or as the preview already holds them) to a file cut at its fences."""
-    text, diagnostics = decode(Path(display), path.read_bytes() if raw is None else raw)
+    """Bytes (from disk, or as the preview already holds them) to a file cut at its fences.
+
+    `safety` refuses a link out of the project or an oversized file before anything parses it.
+    """
+    raw, refused = read_checked(path, display, root) if raw is None else check_size(raw, display)
+    if raw is None:
+        return None, refused
+    text, diagnostics = decode(Path(display), raw)
     if text is None:
         return None, diagnostics
     return split_front_matter(Path(display), text, required=required)

@@ -15,6 +15,7 @@ from typing import Iterable
 from ..base import Diagnostic
 from ..load import (Content, display_path, hint_bare_references, is_ignored, load_comparison, load_page,
                       load_review, review_key)
+from ..load.safety import case_clashes, linked_folders
 
 
 @dataclass
@@ -68,9 +69,15 @@ class ContentStore:
     def content(self) -> Content:
         """The current content, ordered as `load_content` orders it."""
         content = Content()
+        # As load_content: links out of the project and case-only clashes first; a clashing file is not loaded.
+        content.diagnostics += linked_folders(self.content_dir, self.root)
+        clashing, found = case_clashes(list(self._known()), self.root)
+        content.diagnostics += found
         for store, records in ((self._reviews, content.reviews), (self._comparisons, content.comparisons),
                                (self._pages, content.pages)):
             for path in sorted(store):
+                if path in clashing:
+                    continue
                 record, diagnostics = store[path]
                 content.diagnostics.extend(diagnostics)
                 if record is not None:

@@ -9,6 +9,7 @@ has been quiet for `settle` seconds and then delivered as one set of paths.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -31,7 +32,7 @@ class Watcher:
         self.on_batch = on_batch
         self.settle = settle
         self.wanted = wanted or (lambda path: True)
-        self._files = {f.resolve() for f in files}
+        self._files = {f.resolve() for f in files} | {_event_path(f.absolute()) for f in files}
         self._pending: set[Path] = set()
         self._last_event = 0.0
         self._cond = threading.Condition()
@@ -88,6 +89,16 @@ class Watcher:
                 self.on_batch(batch)
 
 
+def _event_path(path: Path) -> Path:
+    """The path the event is about, with its folders resolved but not its own name.
+
+    Resolving the name would turn a symlink into the file it points to: a link to a file
+    outside the project would then look like no project file at all, and the preview would
+    never show the error `check` gives for it.
+    """
+    return path.parent.resolve() / path.name
+
+
 class _Handler(FileSystemEventHandler):
     def __init__(self, add: Callable[[Path], None]):
         self._add = add
@@ -99,4 +110,4 @@ class _Handler(FileSystemEventHandler):
             return  # a file inside changed; that file has its own event
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if raw:
-                self._add(Path(raw if isinstance(raw, str) else raw.decode()).resolve())
+                self._add(_event_path(Path(raw if isinstance(raw, str) else os.fsdecode(raw))))

@@ -63,6 +63,13 @@ class Mention:
     pronoun: bool = False
     generic: bool = False       # "its predecessor", "competitors": some model, but which?
     compared: bool = False      # "than GPT-4.1", "vs GPT-4.1": the object of a comparison
+    nickname: bool = False      # "the mini": names a model, but does not make "it" mean someone new
+
+
+# "the mini", "the nano", "the Flash": the last word of a model's name, standing for the model.
+_NICKNAME_WORDS = ("mini", "nano", "flash", "lite", "turbo", "haiku", "sonnet", "opus", "pro")
+_NICKNAME = re.compile(r"\bthe\s+(?P<nick>" + "|".join(_NICKNAME_WORDS) + r")\b(?![\w-])"
+                       r"(?!\s+(?:plan|tier|subscription|version|account|app|line))", re.IGNORECASE)
 
 
 class ModelNames:
@@ -80,9 +87,26 @@ class ModelNames:
             words = name.split()
             first = _TRIM_LEAD.sub("", words[0])
             self._first_words[first] = max(self._first_words.get(first, 0), len(words))
+        # Nicknames: "the mini" for each model whose name ends in "mini"; short aliases a
+        # review declares ("4.1m") count on that review's own page.
+        self._nick_models: dict[str, list[str]] = {}
+        self._family: dict[str, str] = {}
+        self._own_aliases: dict[str, re.Pattern[str]] = {}
+        for key, model in catalog.models.items():
+            meta = model.meta
+            self._family[key] = meta.family
+            last = meta.name.split()[-1].casefold() if meta.name.split() else ""
+            if last in _NICKNAME_WORDS:
+                self._nick_models.setdefault(last, []).append(key)
+            short = [a for a in meta.aliases if a.strip() and not _usable(a) and len(a.strip()) >= 2]
+            if short:
+                self._own_aliases[key] = re.compile(
+                    r"(?<![\w.-])(?:" + "|".join(re.escape(a.strip()) for a in short) + r")(?![\w-])")
 
-    def mentions(self, text: str, page_model: str | None) -> list[Mention]:
+    def mentions(self, text: str, page_model: str | None, pair: tuple[str, str] | None = None) -> list[Mention]:
         found = self._known(text)
+        found += [m for m in self._nicknames(text, page_model, pair)
+                  if not any(k.start < m.end and m.start < k.end for k in found)]
         for pattern, kind in ((_UNKNOWN_MODEL, "unknown"), (_GENERIC, "generic"), (_PRONOUN, "pronoun")):
             for match in pattern.finditer(text):
                 if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in found):
@@ -91,6 +115,26 @@ class ModelNames:
                 found.append(Mention(match.start(), match.end(), key, pronoun=kind == "pronoun",
                                      generic=kind == "generic", compared=_is_compared(text, match.start())))
         return sorted(found, key=lambda m: m.start)
+
+    def _nicknames(self, text: str, page_model: str | None, pair: tuple[str, str] | None) -> list[Mention]:
+        """"the mini": the page's model if its name ends so, else the one such model of the page's
+        family or pair; with several possible it is some model we cannot tell (silence)."""
+        found: list[Mention] = []
+        for match in _NICKNAME.finditer(text):
+            models = self._nick_models.get(match.group("nick").casefold(), [])
+            if not models:
+                continue
+            near = [k for k in models if k == page_model] or [k for k in models if pair and k in pair] or \
+                   [k for k in models if page_model and self._family.get(k) == self._family.get(page_model)]
+            key = near[0] if len(near) == 1 else None
+            start = match.start()
+            found.append(Mention(start, match.end(), key, compared=_is_compared(text, start), nickname=True))
+        own = self._own_aliases.get(page_model or "")
+        if own is not None:
+            for match in own.finditer(text):
+                found.append(Mention(match.start(), match.end(), page_model, compared=_is_compared(text, match.start()),
+                                     nickname=True))
+        return found
 
     def _known(self, text: str) -> list[Mention]:
         words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -182,6 +226,8 @@ def attribute_ratio(claim: RatioClaim, text: str, mentions: list[Mention], page_
     after = [m for m in mentions if m.start >= claim.end and not m.pronoun]
     linked = after[0] if after and _OBJECT_LINK.match(text[claim.end:after[0].start]) else None
     inside = [m for m in mentions if claim.start <= m.start < claim.end and not m.pronoun]
+    if not claim.sized and linked is None:
+        return None  # "cheaper than most", "cheaper than it used to be": no model named after "than"
     obj = linked or (inside[0] if inside else None)
     before = [m for m in mentions if m.end <= claim.start]
     clause_start = _clause_start(text, claim.start)

@@ -21,9 +21,11 @@ from .extract import Sentence, line_and_column, mask_plain, mask_prose, split_se
 from .fields import Locate, locator, prose_fields
 from .limits import find_limits
 from .monthly import find_monthly_costs
-from .patterns import Claim, CostClaim, LimitClaim, PriceClaim, RatioClaim
+from .dates import find_dates
+from .patterns import Claim, CostClaim, DateClaim, LimitClaim, PriceClaim, RatioClaim, ScoreClaim
 from .prices import find_prices
 from .ratios import find_ratios
+from .scores import find_scores
 from .verify import Contradiction, Verifier
 
 # "Both read 1,047,576 tokens": on a comparison page, a claim about both of its models.
@@ -32,9 +34,11 @@ _BOTH = re.compile(r"\b(?:both|either|each\s+model|the\s+two(?:\s+models)?)\b", 
 _MAY_CLAIM = re.compile(r"\d|\b(?:half|twice|double|triple|treble|quadruple|third|quarter|fifth|sixth|eighth|"
                         r"tenth|twentieth|million|thousand|two|three|four|five|six|seven|eight|nine|ten|"
                         r"twenty|fifty|hundred)\b", re.IGNORECASE)
+_MAY_COMPARE = re.compile(r"\bthan\b", re.IGNORECASE)
 _MAY_LIMIT = re.compile(r"token|context|window|output|respons|repl|completion", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\|")
-CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost"}
+CODES = {"price": "claim-price", "limit": "claim-limit", "ratio": "claim-ratio", "monthly_cost": "claim-monthly-cost",
+         "date": "claim-date", "score": "claim-score"}
 
 
 @dataclass(frozen=True)
@@ -148,15 +152,22 @@ def _masked(body: str, markdown: bool = True) -> str:
     return "".join(masked)
 
 
-def find_claims(text: str) -> list[Claim]:
-    """Every claim in one sentence, prices first so their dollars are never read as bills."""
-    if not _MAY_CLAIM.search(text):
+def find_claims(text: str, benchmarks: tuple[str, ...] = ()) -> list[Claim]:
+    """Every claim in one sentence, prices first so their dollars are never read as bills.
+
+    `benchmarks` names the benchmarks score claims may name (`Verifier.benchmarks`).
+    """
+    if not _MAY_CLAIM.search(text) and not _MAY_COMPARE.search(text):
         return []
     dollars = "$" in text
     prices = find_prices(text) if dollars else []
     claims: list[Claim] = [*prices, *(find_limits(text) if _MAY_LIMIT.search(text) else []), *find_ratios(text)]
     if dollars:
         claims += find_monthly_costs(text, [(c.start, c.end) for c in prices])
+    taken = [(c.start, c.end) for c in claims]
+    for extra in (*find_dates(text), *find_scores(text, benchmarks)):
+        if not any(s < extra.end and extra.start < e for s, e in taken):
+            claims.append(extra)
     return sorted(claims, key=lambda c: c.start)
 
 
@@ -164,11 +175,11 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
                    pair: tuple[str, str] | None, previous: Carry | None = None
                    ) -> Iterator[tuple[Claim, Contradiction]]:
     """The claims of one sentence that the data contradicts; `previous` holds the previous sentence's models."""
-    claims = find_claims(text)
+    claims = find_claims(text, verifier.benchmarks)
     if not claims:
         return
-    mentions = names.mentions(text, page_model)
-    named = any(not m.pronoun and not m.generic for m in mentions)
+    mentions = names.mentions(text, page_model, pair)
+    named = any(not m.pronoun and not m.generic and not m.nickname for m in mentions)
     carry = [] if named or page_model is None or previous is None else previous.mentions()
     for claim in claims:
         problem: Contradiction | None = None
@@ -177,6 +188,8 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
             problem = verifier.ratio(claim, text, models, page_model) if models else None
         else:
             keys = attribute_single(claim, text, mentions, page_model)
+            if isinstance(claim, (DateClaim, ScoreClaim)) and _other_subject(text, claim, mentions, verifier):
+                keys = []
             if carry:
                 keys = [] if any(m.key is None for m in carry) else keys + [m.key for m in carry if m.key]
             if not keys and pair and not named and _BOTH.search(text):
@@ -188,6 +201,22 @@ def contradictions(text: str, names: ModelNames, verifier: Verifier, page_model:
             yield claim, problem
 
 
+# "The SWE-bench Verified set was released in 2024", "its competitors score 60%": a date or a
+# score whose subject is not a model, or is some models we cannot name.
+_THING = re.compile(r"\b(?:benchmarks?|data\s*sets?|sets?|papers?|APIs?|apps?|features?|updates?|versions?|snapshots?|"
+                    r"tools?|SDKs?|plans?|tiers?|library|libraries|leaderboards?|suites?|tests?|reports?|products?|"
+                    r"services?|modes?|endpoints?)\b", re.IGNORECASE)
+
+
+def _other_subject(text: str, claim: Claim, mentions: list[Mention], verifier: Verifier) -> bool:
+    before = [m for m in mentions if m.end <= claim.start]
+    last = before[-1] if before else None
+    if last is not None and last.generic:
+        return True
+    gap = text[last.end if last else 0:claim.start]
+    return bool(_THING.search(gap) or any(b.casefold() in gap.casefold() for b in verifier.benchmarks))
+
+
 def _verify_single(verifier: Verifier, claim: Claim, text: str, keys: list[str],
                    page_model: str | None) -> Contradiction | None:
     if isinstance(claim, PriceClaim):
@@ -196,4 +225,8 @@ def _verify_single(verifier: Verifier, claim: Claim, text: str, keys: list[str],
         return verifier.limit(claim, text, keys, page_model)
     if isinstance(claim, CostClaim):
         return verifier.monthly(claim, text, keys, page_model)
+    if isinstance(claim, DateClaim):
+        return verifier.date(claim, text, keys, page_model)
+    if isinstance(claim, ScoreClaim):
+        return verifier.score(claim, text, keys, page_model)
     return None

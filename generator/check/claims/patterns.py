@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from .numbers import NUMBER
 
-CLAIM_KINDS = ("price", "limit", "ratio", "monthly_cost")
+CLAIM_KINDS = ("price", "limit", "ratio", "monthly_cost", "date", "score")
 
 # Phrases that bound a number instead of stating it: "under $1", "over 1M tokens".
 BOUND = (r"(?P<bound>up\s+to|as\s+many\s+as|a\s+maximum\s+of|at\s+most|no\s+more\s+than|just\s+over|"
@@ -86,6 +86,8 @@ class RatioClaim(Claim):
     undirected: bool = False
     loose_more: bool = False  # "5x more" may mean 5x as much or 6x as much
     bound: str = "eq"         # "ge"/"le" on the >= 1 factor (or the percentage): "more than 5x cheaper"
+    quantity: str = "price"   # price, speed (output tokens per second) or context (window)
+    sized: bool = True        # False: "cheaper than B" says only the direction (ratio < 1 or > 1)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,6 +100,26 @@ class CostClaim(Claim):
     amount: Decimal
     decimals: int
     volume: str            # the volume as written, for the message: "10M-token month"
+    bound: str = "eq"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateClaim(Claim):
+    """"released in March 2025", "knowledge cutoff of April 2024": a date at the precision written."""
+
+    event: str             # released, cutoff, deprecated or retired
+    year: int
+    month: int | None
+    day: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreClaim(Claim):
+    """"87.5% on MMLU", "an MMLU of 87.5": a benchmark score named with its benchmark."""
+
+    benchmark: str         # as written
+    value: Decimal
+    decimals: int
     bound: str = "eq"
 
 

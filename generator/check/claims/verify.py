@@ -21,7 +21,7 @@ from .subject import CatalogFacts, ModelFacts
 from ...base import (blended_price, format_cost, format_count, format_percent, format_price, format_ratio,
                      format_tokens_short, MILLION, monthly_cost)
 from ...load import Claims
-from .patterns import CostClaim, LimitClaim, PriceClaim, RatioClaim
+from .patterns import CostClaim, DateClaim, LimitClaim, PriceClaim, RatioClaim, ScoreClaim
 
 ROUNDING_CAP = Decimal("0.10")
 _KIBI = {1_000: 1_024, 1_000_000: 1_048_576}
@@ -149,16 +149,45 @@ class Verifier:
     # -- ratios -----------------------------------------------------------------
     def ratio(self, claim: RatioClaim, text: str, models: tuple[str, str],
               page_model: str | None) -> Contradiction | None:
+        """Direction first ("cheaper" when it is dearer), then size; a claim fits if any scope it may mean fits."""
         a, b = (self.catalog.models[k] for k in models)
+        if not claim.sized and claim.quantity == "price" and (_BATCH.search(text) or _CACHED.search(text)
+                                                              or _HISTORY.search(text)):
+            return None  # "batch jobs make it cheaper than B": not the list prices this compares
         hedged = self.hedged(text, claim.number_at)
         dimensions = ("input", "output", "blended") if claim.dimension == "any" else (claim.dimension,)
-        actual = {d: self._price_in(a, d) / self._price_in(b, d) for d in dimensions if self._price_in(b, d) > 0
-                  and self._price_in(a, d) > 0}
+        if claim.quantity != "price":
+            dimensions = (claim.quantity,)
+        values = {d: (self._value_in(a, d), self._value_in(b, d)) for d in dimensions}
+        actual = {d: va / vb for d, (va, vb) in values.items() if va and vb and va > 0 and vb > 0}
         if not actual or any(self._ratio_fits(claim, r, hedged) for r in actual.values()):
             return None
         shown = {d: r for d, r in actual.items() if d != "blended"} or actual
+        wrong_way = not claim.undirected and all(self._wrong_way(claim, r) for r in actual.values())
+        if wrong_way or not claim.sized:
+            said = _said(claim)
+            facts = "; ".join(_describe_direction(a, b, d, values[d]) for d in shown)
+            return Contradiction(f"{_quote(text, claim)} says {a.meta.name} {said} {b.meta.name}, "
+                                 f"but the data says the opposite: {facts}", _ratio_hint(claim, a, b, page_model))
+        if claim.quantity != "price":
+            facts = "; ".join(_describe_direction(a, b, d, values[d]) for d in shown)
+            return Contradiction(_quote(text, claim) + " contradicts the data: " + facts, "fix the number")
         return Contradiction(_quote(text, claim) + " contradicts the data: " + _describe_ratios(a, b, shown, claim.percent),
                              _ratio_hint(claim, a, b, page_model))
+
+    def _wrong_way(self, claim: RatioClaim, actual: Decimal) -> bool:
+        """The claim says less and the data says at least as much (or the reverse), beyond the tolerance."""
+        if claim.ratio < 1:
+            return actual >= 1
+        return actual <= 1
+
+    def _value_in(self, model: ModelFacts, dimension: str) -> Decimal | None:
+        pricing = model.meta.pricing
+        if dimension == "speed":
+            return Decimal(str(pricing.speed)) if pricing.speed is not None else None
+        if dimension == "context":
+            return Decimal(model.meta.context_window)
+        return self._price_in(model, dimension)
 
     def _price_in(self, model: ModelFacts, dimension: str) -> Decimal:
         pricing = model.meta.pricing
@@ -167,7 +196,11 @@ class Verifier:
         return getattr(pricing, dimension)
 
     def _ratio_fits(self, claim: RatioClaim, actual: Decimal, hedged: bool) -> bool:
+        if not claim.sized:
+            return actual < 1 if claim.ratio < 1 else actual > 1
         if claim.percent:
+            if (actual < 1) != (claim.ratio < 1) and actual != 1:
+                return False
             claimed = (claim.ratio - 1) * 100 if claim.ratio > 1 else (1 - claim.ratio) * 100
             real = (actual - 1) * 100 if claim.ratio > 1 else (1 - actual) * 100
             return self._fits(real, claimed, claim.bound, claim.halfwidth, hedged)
@@ -177,6 +210,56 @@ class Verifier:
         if self._fits(real, claimed, claim.bound, claim.halfwidth, hedged):
             return True
         return claim.bound == "eq" and claim.loose_more and self._close(real, claimed + 1, claim.halfwidth, hedged)
+
+    # -- dates ------------------------------------------------------------------
+    def date(self, claim: DateClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
+        """Compared at the coarser of the written precision and the data's; no data date, no verdict."""
+        models = [self.catalog.models[k] for k in keys]
+        known = [(m, d) for m in models for d in [_event_date(m, claim.event)] if d is not None]
+        if not known or len(known) < len(models) or any(_same_date(claim, d) for _, d in known):
+            return None
+        model, data = known[0]
+        what = {"released": "was released on", "cutoff": "has a knowledge cutoff of",
+                "deprecated": "was deprecated on", "retired": "was retired on"}[claim.event]
+        field = {"released": "released", "cutoff": "knowledge_cutoff", "deprecated": "lifecycle.date",
+                 "retired": "lifecycle.date"}[claim.event]
+        return Contradiction(f"{_quote(text, claim)} contradicts the data: {model.meta.name} {what} "
+                             f"{_written(data)}", f"fix the date to match `{field}` ({model.key})")
+
+    # -- benchmark scores -------------------------------------------------------
+    @property
+    def benchmarks(self) -> tuple[str, ...]:
+        """Every benchmark name the reviews list: the score finder's vocabulary."""
+        if not hasattr(self, "_benchmarks"):
+            self._benchmarks = tuple(sorted({b.name for m in self.catalog.models.values()
+                                             for b in m.meta.benchmarks}))
+        return self._benchmarks
+
+    def score(self, claim: ScoreClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
+        """Held to the rounding the editor wrote ("87%" for 87.4), the hedged tolerance after "about"."""
+        hedged = self.hedged(text, claim.number_at)
+        models = [self.catalog.models[k] for k in keys]
+        wanted = claim.benchmark.casefold()
+        found = [(m, [b for b in m.meta.benchmarks if " ".join(b.name.split()).casefold() == wanted])
+                 for m in models]
+        if any(not scores for _, scores in found):
+            return None  # a model without that benchmark in the data: nothing to hold the claim to
+        halfwidth = Decimal("0.5") * Decimal(10) ** -claim.decimals
+        tolerance = self.rules.hedged_tolerance if hedged else Decimal(0)
+
+        def fits(actual: Decimal) -> bool:
+            if claim.bound == "le":
+                return actual <= claim.value + halfwidth
+            if claim.bound == "ge":
+                return actual >= claim.value - halfwidth
+            return abs(actual - claim.value) <= max(halfwidth, abs(claim.value) * tolerance)
+
+        if any(fits(Decimal(str(b.score))) for _, scores in found for b in scores):
+            return None
+        model, scores = found[0]
+        shown = ", ".join(f"{b.score}{b.unit if b.unit == '%' else ' ' + b.unit}" for b in scores)
+        return Contradiction(f"{_quote(text, claim)} contradicts the data: {model.meta.name} scores {shown} "
+                             f"on {scores[0].name}", "fix the number to match `benchmarks`")
 
     # -- monthly costs ----------------------------------------------------------
     def monthly(self, claim: CostClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
@@ -212,6 +295,43 @@ class Verifier:
         return monthly_cost(pricing.input, pricing.output, claim.tokens, share).usd
 
 
+def _event_date(model: ModelFacts, event: str) -> tuple[int, int | None, int | None] | None:
+    meta = model.meta
+    if event == "released":
+        value = meta.released
+    elif event == "cutoff":
+        value = meta.knowledge_cutoff
+    else:
+        lifecycle = meta.lifecycle
+        value = lifecycle.date if lifecycle.status.value == event else None
+    if value is None:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+
+
+def _same_date(claim: DateClaim, data: tuple[int, int | None, int | None]) -> bool:
+    for written, known in zip((claim.year, claim.month, claim.day), data):
+        if written is None or known is None:
+            return True
+        if written != known:
+            return False
+    return True
+
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
+
+
+def _written(data: tuple[int, int | None, int | None]) -> str:
+    year, month, day = data
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{_MONTH_NAMES[month - 1]} {year}"
+    return f"{day} {_MONTH_NAMES[month - 1]} {year} ({year}-{month:02d}-{day:02d})"
+
+
 def _limit_halfwidth(claim: LimitClaim) -> Decimal:
     """"1M" allows ±0.5M, "1.05M" ±0.005M; exact counts allow rounding of their trailing zeros."""
     if claim.scale != 1:
@@ -219,6 +339,37 @@ def _limit_halfwidth(claim: LimitClaim) -> Decimal:
     digits = str(int(claim.value))
     zeros = len(digits) - len(digits.rstrip("0"))
     return Decimal("0.5") * Decimal(10) ** zeros if zeros else Decimal(0)
+
+
+_SAID = {("price", True): "is cheaper than", ("price", False): "is dearer than", ("speed", True): "is slower than",
+         ("speed", False): "is faster than", ("context", True): "has a smaller window than",
+         ("context", False): "has a larger window than"}
+
+
+def _said(claim: RatioClaim) -> str:
+    said = _SAID[(claim.quantity, claim.ratio < 1)]
+    scope = f" on {claim.dimension}" if claim.quantity == "price" and claim.dimension != "any" else ""
+    return said.replace(" than", scope + " than") if scope else said
+
+
+def _describe_direction(a: ModelFacts, b: ModelFacts, dimension: str, values: tuple[Decimal | None, Decimal | None]) -> str:
+    """"GPT-4.1 mini is 7% dearer than Mistral Large 3 on output ($1.60 against $1.50)"."""
+    va, vb = values
+    assert va is not None and vb is not None
+    if dimension == "context":
+        return (f"{a.meta.name} reads {format_count(int(va))} tokens against {b.meta.name}'s "
+                f"{format_count(int(vb))}")
+    if dimension == "speed":
+        return f"{a.meta.name} writes {va} tokens per second against {b.meta.name}'s {vb}"
+    ratio = va / vb
+    if ratio == 1:
+        how = "the same price as"
+    elif ratio > 1:
+        how = f"{format_percent((ratio - 1) * 100)} dearer than"
+    else:
+        how = f"{format_percent((1 - ratio) * 100)} cheaper than"
+    return (f"{a.meta.name} is {how} {b.meta.name} on {dimension} "
+            f"({format_price(va)} against {format_price(vb)})")
 
 
 def _describe_ratios(a: ModelFacts, b: ModelFacts, ratios: dict[str, Decimal], percent: bool) -> str:

@@ -94,12 +94,20 @@ class PairPolicy(Strict):
     index_page_size: Tokens = 500
 
 
-ClaimKind = Literal["price", "limit", "ratio", "monthly_cost"]
+ClaimKind = Literal["price", "limit", "ratio", "monthly_cost", "date", "score"]
 ClaimSeverity = Literal["error", "warning", "off"]
 
 
 def _every_claim_an_error() -> dict[ClaimKind, ClaimSeverity]:
-    return {"price": "error", "limit": "error", "ratio": "error", "monthly_cost": "error"}
+    return {"price": "error", "limit": "error", "ratio": "error", "monthly_cost": "error", "date": "error",
+            "score": "error"}
+
+
+class Limits(Strict):
+    """Sizes past which a content or config file is refused before it is parsed (hostile or runaway files)."""
+
+    front_matter_bytes: Tokens = Field(1_000_000, description="largest front matter, in bytes")
+    file_bytes: Tokens = Field(5_000_000, description="largest file, front matter and body, in bytes")
 
 
 class Claims(Strict):
@@ -142,6 +150,7 @@ class SiteConfig(Strict):
     pairs: PairPolicy = Field(default_factory=PairPolicy)
     claims: Claims = Field(default_factory=Claims)
     resolution: Resolution = Field(default_factory=Resolution)
+    limits: Limits = Field(default_factory=Limits)
 
     @field_validator("brackets")
     @classmethod
