@@ -6,11 +6,18 @@ Enabled in `mkdocs.yml` (`plugins: [modelreview]`), so `mkdocs build` and
     on_config   run `check_project`; errors fail the build (PluginError with the same
                 text `modelreview check` prints), warnings are logged (fatal with
                 --strict); take site name, URL and description from site_config
-    on_files    render each page once and add it with `File.generated`; pages the
-                nav names are included, all others are `NOT_IN_NAV` so the nav (which
-                MkDocs renders into every page) stays six entries long
+    on_files    render each page once, to HTML (markdown-it-py), and add it with
+                `File.generated` holding only its front matter; pages the nav names are
+                included, all others are `NOT_IN_NAV` so the nav (which MkDocs renders
+                into every page) stays six entries long
     on_pre_page set `page.update_date` from the data, so the sitemap's lastmod and
                 the sitemap.xml.gz timestamp do not depend on the day of the build
+    on_page_markdown  a generated page's Markdown is replaced by nothing, so Python-Markdown
+                has no work; a page whose source someone else set (the preview puts the
+                full Markdown in) is converted here with the same markdown-it renderer
+    on_page_content   the finished HTML goes in, and `page.toc` is built from our headings
+
+Hand-written pages in docs/ take MkDocs' normal path through all of these.
 
 `modelreview build` hands in its own check result with `use()`, so content is
 checked once per build and `--content DIR` reaches the plugin.
@@ -29,10 +36,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from ..commands.check import render as render_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
+from ..render.html import PageHTML, to_html
+from ..render.site import front_matter_text
 
 log = logging.getLogger("mkdocs.plugins.modelreview")
 
@@ -51,6 +61,9 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         self.renderer: SiteRenderer | None = None
         self._preset = False
         self._log_warnings = True
+        self._rendered: dict[str, PageHTML] = {}     # from on_files, used once by on_page_markdown
+        self._rendered_by: SiteRenderer | None = None
+        self._current: dict[str, PageHTML] = {}      # on_page_markdown → on_page_content
 
     def use(self, project: Project, result: CheckResult, log_warnings: bool = False) -> None:
         """Build from an already-checked project instead of checking again in `on_config`.
@@ -91,12 +104,34 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         in_nav = set(_nav_paths(config.nav))
+        self._rendered, self._rendered_by = {}, self.renderer
         for uri in self.renderer.pages:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"modelreview: docs/{uri} would replace a generated page; remove or rename it")
             inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=self.renderer.render(uri), inclusion=inclusion))
+            if isinstance(self.renderer, SiteRenderer):
+                meta, body = self.renderer.render_html(uri)
+                self._rendered[uri] = body
+                content = front_matter_text(meta)
+            else:   # a stand-in that only lists pages (the preview fills sources in later)
+                content = self.renderer.render(uri)
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        uri = page.file.src_uri
+        if self.renderer is None or uri not in self.renderer.pages:
+            return markdown
+        done = self._rendered.pop(uri, None) if self._rendered_by is self.renderer else None
+        self._current[uri] = done if done is not None else to_html(markdown)
+        return ""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        done = self._current.pop(page.file.src_uri, None)
+        if done is None:
+            return html
+        page.toc = get_toc(done.toc)  # type: ignore[arg-type]
+        return done.html
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         assert self.renderer is not None
