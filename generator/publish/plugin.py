@@ -16,6 +16,9 @@ Enabled in `mkdocs.yml` (`plugins: [modelreview]`), so `mkdocs build` and
                 has no work; a page whose source someone else set (the preview puts the
                 full Markdown in) is converted here with the same markdown-it renderer
     on_page_content   the finished HTML goes in, and `page.toc` is built from our headings
+    on_post_build     (after Material's search plugin) generated pages are marked
+                `search: exclude` so Material does not parse them again; their compact
+                entries (`render.search_index`) are added to its search_index.json
 
 Hand-written pages in docs/ take MkDocs' normal path through all of these.
 
@@ -25,6 +28,7 @@ checked once per build and `--content DIR` reaches the plugin.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any, Iterator
@@ -33,7 +37,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -42,6 +46,7 @@ from ..commands.check import render as render_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
 from ..render.html import PageHTML, to_html
+from ..render.search_index import search_entries, toc_names
 from ..render.site import front_matter_text
 
 log = logging.getLogger("mkdocs.plugins.modelreview")
@@ -64,6 +69,8 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         self._rendered: dict[str, PageHTML] = {}     # from on_files, used once by on_page_markdown
         self._rendered_by: SiteRenderer | None = None
         self._current: dict[str, PageHTML] = {}      # on_page_markdown → on_page_content
+        self._search_meta: dict[str, dict[str, Any]] = {}
+        self._search_sections: dict[str, list[str]] = {}
 
     def use(self, project: Project, result: CheckResult, log_warnings: bool = False) -> None:
         """Build from an already-checked project instead of checking again in `on_config`.
@@ -105,6 +112,7 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         assert self.renderer is not None
         in_nav = set(_nav_paths(config.nav))
         self._rendered, self._rendered_by = {}, self.renderer
+        self._search_meta, self._search_sections = {}, {}
         for uri in self.renderer.pages:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"modelreview: docs/{uri} would replace a generated page; remove or rename it")
@@ -112,7 +120,8 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
             if isinstance(self.renderer, SiteRenderer):
                 meta, body = self.renderer.render_html(uri)
                 self._rendered[uri] = body
-                content = front_matter_text(meta)
+                self._search_meta[uri], self._search_sections[uri] = meta, toc_names(body.toc)
+                content = front_matter_text({**meta, "search": {"exclude": True}})
             else:   # a stand-in that only lists pages (the preview fills sources in later)
                 content = self.renderer.render(uri)
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
@@ -137,6 +146,17 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         assert self.renderer is not None
         page.update_date = self.renderer.lastmod(page.file.src_uri).isoformat()
         return page
+
+
+    @event_priority(-50)   # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if self.renderer is None or not self._search_meta or not index_file.exists():
+            return
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index["docs"] = index.get("docs", []) + search_entries(
+            self.renderer.catalog, self.renderer.pages, self._search_meta, self._search_sections)
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _nav_paths(nav: Any) -> Iterator[str]:
