@@ -46,6 +46,7 @@ from ..commands.check import render as render_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
 from ..render.html import PageHTML, to_html
+from .render_pages import render_pages
 from ..render.search_index import search_entries, toc_names
 from ..render.site import front_matter_text
 
@@ -116,9 +117,11 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         for uri in self.renderer.pages:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"modelreview: docs/{uri} would replace a generated page; remove or rename it")
+        rendered = render_pages(self.renderer) if isinstance(self.renderer, SiteRenderer) else {}
+        for uri in self.renderer.pages:
             inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
-            if isinstance(self.renderer, SiteRenderer):
-                meta, body = self.renderer.render_html(uri)
+            if uri in rendered:
+                meta, body = rendered[uri]
                 self._rendered[uri] = body
                 self._search_meta[uri], self._search_sections[uri] = meta, toc_names(body.toc)
                 content = front_matter_text({**meta, "search": {"exclude": True}})
