@@ -4,7 +4,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test serve check bench clean
+.PHONY: site test serve check bench catalog clean
+
+# The whole models.dev catalog: imported into its own content tree (never content/),
+# then built into site-catalog/.
+CATALOG_SOURCE  ?= /work/shared/data/models-dev/api.json
+CATALOG_CONTENT ?= .cache/catalog-content
 
 site: $(VENV)/.installed
 	$(BIN)/modelreview build
@@ -12,6 +17,11 @@ site: $(VENV)/.installed
 test: $(VENV)/.dev-installed
 	./scripts/install-chromium.sh
 	$(BIN)/python -m pytest
+
+catalog: $(VENV)/.installed
+	rm -rf $(CATALOG_CONTENT)
+	$(BIN)/modelreview import models-dev $(CATALOG_SOURCE) --all --into $(CATALOG_CONTENT)
+	$(BIN)/modelreview build --content $(CATALOG_CONTENT) --site-dir site-catalog
 
 check: $(VENV)/.installed
 	$(BIN)/modelreview check
@@ -35,4 +45,4 @@ $(VENV)/.dev-installed: $(VENV)/.installed
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .site-* .pytest_cache
+	rm -rf $(VENV) site .site-* .pytest_cache site-catalog .site-catalog-* .cache

@@ -3,7 +3,10 @@
 Autoescape is on for every template: page templates emit Markdown whose data parts
 are raw HTML blocks, so an escaped `<script>` from a summary stays text, and
 Python-Markdown leaves the contents of those blocks alone, so a `*` or `_` in a
-name never turns into emphasis. `StrictUndefined` makes a misspelt field a build
+name never turns into emphasis. Pages are rendered with markdown-it (CommonMark),
+where an HTML block ends at the first blank line; a data value with a blank line in
+it (a two-paragraph summary inside `<p>`) gets an empty HTML comment on that line, so
+the block, and the escaping, carry on as in Python-Markdown. `StrictUndefined` makes a misspelt field a build
 error instead of an empty cell. The environment is cached per templates folder:
 compiling templates once is most of what keeps per-page cost low.
 """
@@ -11,9 +14,12 @@ compiling templates once is most of what keeps per-page cost low.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .format import filters
 
@@ -45,6 +51,17 @@ def _environment(templates_dir: Path, auto_reload: bool, fingerprint: tuple) -> 
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=auto_reload,
+        finalize=_keep_html_blocks_open,
     )
     env.filters.update(filters())
     return env
+
+
+_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+
+
+def _keep_html_blocks_open(value: Any) -> Any:
+    """A plain value's blank lines become `<!-- -->` lines; Markup (the editor's Markdown) is left alone."""
+    if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
+        return Markup(_BLANK_LINE.sub("\n<!-- -->", str(escape(value))))
+    return value

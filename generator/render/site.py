@@ -22,6 +22,7 @@ from ..catalog import Catalog
 from .compare import comparison_page
 from .env import DEFAULT_TEMPLATES, page_environment
 from .faq import comparison_faq
+from .html import PageHTML, to_html
 from .index import SiteIndex, newest_date
 from .listings import (all_models, bracket_summaries, bracket_summary, comparison_index, home_page,
                        provider_page, provider_summaries)
@@ -54,13 +55,27 @@ class SiteRenderer:
 
     def render(self, uri: str) -> str:
         """The Markdown source of the page at `uri` (a key of `self.pages`)."""
+        front, body = self.render_parts(uri)
+        return _front_matter(front) + body
+
+    def render_html(self, uri: str) -> tuple[dict[str, Any], PageHTML]:
+        """The page at `uri` finished: its front matter and its body as HTML with its toc.
+
+        The build hands MkDocs this instead of Markdown, so generated pages get no
+        second Markdown pass; `render` stays for callers that want the source.
+        """
+        front, body = self.render_parts(uri)
+        return front, to_html(body)
+
+    def render_parts(self, uri: str) -> tuple[dict[str, Any], str]:
+        """(front matter, Markdown body) of the page at `uri`."""
         ref = self.pages[uri]
         front, template, context = getattr(self, f"_render_{ref.kind}")(ref)
         context.update(base=base_of(uri), site=self.catalog.config.site, config=self.catalog.config,
                        catalog_models=self.catalog.models,
                        scale=self.catalog.config.grading.max, share=self.catalog.config.volumes.input_share)
         try:
-            return _front_matter(front) + self.env.get_template(template).render(context)
+            return front, self.env.get_template(template).render(context)
         except jinja2.TemplateError as problem:
             raise PageTemplateError(problem, uri) from problem
 
@@ -150,6 +165,11 @@ def _meta(title: str, description: str, hide: list[str] | None = None, kind: str
     if hide:
         meta["hide"] = hide
     return meta
+
+
+def front_matter_text(meta: dict[str, Any]) -> str:
+    """The front matter block `render` starts a page with, for `meta` (e.g. from `render_html`)."""
+    return _front_matter(meta)
 
 
 def _front_matter(meta: dict[str, Any]) -> str:

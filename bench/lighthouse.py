@@ -1,0 +1,72 @@
+"""Lighthouse (mobile) scores for a review, a comparison and the all-models page of a built site.
+
+    .venv/bin/python bench/lighthouse.py SITE_DIR [URL ...]
+
+Needs Lighthouse from npm (`npm install lighthouse` somewhere; set LIGHTHOUSE to its
+`node_modules/.bin/lighthouse`, default: `lighthouse` on PATH) and Debian's chromium
+(CHROME_PATH, default /usr/bin/chromium). SITE_DIR is served by a plain static
+server (no compression). Prints performance, accessibility, best practices and SEO
+per page; exits 1 when a page misses the targets (95, 100, 100, 100).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def default_urls(site: Path) -> list[str]:
+    review = sorted(site.glob("models/*/*/index.html"))
+    comparison = sorted(p for p in site.glob("compare/*/index.html") if p.parent.name != "page")
+    urls = [str(p.parent.relative_to(site)) + "/" for p in review[:1] + comparison[:1]]
+    return urls + ["models/"]
+
+
+def scores(url: str) -> dict[str, int]:
+    lighthouse = os.environ.get("LIGHTHOUSE", "lighthouse")
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        subprocess.run([lighthouse, url, "--quiet", "--output=json", f"--output-path={out}",
+                        "--only-categories=performance,accessibility,best-practices,seo",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                       check=True, env=env, capture_output=True, timeout=300)
+        report = json.loads(out.read_text())
+    return {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0]).resolve()
+    urls = argv[1:] or default_urls(site)
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    ok = True
+    try:
+        for url in urls:
+            found = scores(base + url)
+            missed = [k for k, target in TARGETS.items() if found.get(k, 0) < target]
+            ok = ok and not missed
+            print(f"{'ok  ' if not missed else 'MISS'} /{url}  " + "  ".join(f"{k} {v}" for k, v in found.items()))
+    finally:
+        server.shutdown()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
