@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from ..commands.check import render as render_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
+from ..render.data_files import data_files
 
 log = logging.getLogger("mkdocs.plugins.modelreview")
 
@@ -96,6 +97,8 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
                 raise PluginError(f"modelreview: docs/{uri} would replace a generated page; remove or rename it")
             inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=self.renderer.render(uri), inclusion=inclusion))
+        for uri, text in data_files(self.renderer.catalog, self.renderer.index).items():  # API and feeds
+            files.append(File.generated(config, uri, content=text))
         return files
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
