@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from .format import filters
+from .jsonld import jsonld_globals
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -47,4 +48,5 @@ def _environment(templates_dir: Path, auto_reload: bool, fingerprint: tuple) -> 
         auto_reload=auto_reload,
     )
     env.filters.update(filters())
+    env.globals.update(jsonld_globals())   # structured data: one <script> per page kind
     return env
