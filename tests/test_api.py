@@ -105,3 +105,14 @@ def test_api_files_do_not_change_between_runs(tmp_path):
     catalog = sample_catalog(write_sample(new_project(tmp_path / "p")))
     assert api_files(catalog) == api_files(catalog)
     assert set(SCHEMAS) == {"models", "model", "providers", "brackets"}
+
+
+def test_the_open_data_page_documents_every_field():
+    from conftest import REPO
+    text = (REPO / "content/pages/open-data.md").read_text(encoding="utf-8")
+    undocumented = [name for name in DETAIL_FIELDS + ["rules", "input_share", "monthly_tokens", "ratio_from",
+                                                      "grading", "$schema", "version", "updated"]
+                    if f"`{name}`" not in text]
+    assert undocumented == []
+    for kind in SCHEMAS:
+        assert f"`{kind}`" in text
