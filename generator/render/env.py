@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from .charts import chart_globals
 from .format import filters
 from .jsonld import jsonld_globals
 
@@ -48,5 +49,6 @@ def _environment(templates_dir: Path, auto_reload: bool, fingerprint: tuple) -> 
         auto_reload=auto_reload,
     )
     env.filters.update(filters())
+    env.globals.update(chart_globals())    # SVG charts drawn at build time
     env.globals.update(jsonld_globals())   # structured data: one <script> per page kind
     return env
