@@ -11,6 +11,7 @@ site: $(VENV)/.installed
 
 test: $(VENV)/.dev-installed
 	./scripts/install-chromium.sh
+	./scripts/install-axe.sh
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.installed

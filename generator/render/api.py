@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..base.costs import MonthlyCost, round_money
+from ..base.usage import RULE as USAGE_RULE
 from ..catalog.catalog import Catalog, Model
 from ..load.schema import Offer, PriceChange
 from .api_schema import SCHEMAS
@@ -103,7 +104,8 @@ def rules(catalog: Catalog) -> dict[str, Any]:
         "input_tokens": "round(tokens × input_share), halves up; output tokens are the rest",
         "monthly_cost": "(input_tokens × input price + output_tokens × output price) / 1,000,000",
         "blended_price": "input price × input_share + output price × (1 − input_share)",
-        "rounding": "computed amounts are rounded half up to the cent",
+        "rounding": "computed amounts are rounded half up to the cent; a bill under half a cent reads '< $0.01'",
+        "usage_cost": USAGE_RULE,
         "ratio_from": _number(RATIO_FROM),
         "grading": {"max": _number(config.grading.max),
                     "labels": [{"label": g.label, "from": _number(g.from_)}

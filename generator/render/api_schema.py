@@ -97,7 +97,7 @@ _MODEL_DETAIL_PROPERTIES: dict[str, Any] = {
 _RULES = _object({
     "input_share": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
     "monthly_tokens": {"type": "array", "items": _TOKENS, "minItems": 1},
-    "input_tokens": _TEXT, "monthly_cost": _TEXT, "blended_price": _TEXT, "rounding": _TEXT,
+    "input_tokens": _TEXT, "monthly_cost": _TEXT, "blended_price": _TEXT, "rounding": _TEXT, "usage_cost": _TEXT,
     "ratio_from": {"type": "number", "description": "from this factor a price gap reads '5.0× cheaper'"},
     "grading": _object({"max": {"type": "number"},
                         "labels": {"type": "array", "items": _object({"label": _TEXT, "from": {"type": "number"}})}}),

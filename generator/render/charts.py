@@ -9,7 +9,7 @@ Each chart is a `<figure>` whose `<svg role="img">` carries a `<title>` and a
 `<desc>` (the text alternative, naming the extremes a reader would look for); the
 exact numbers sit in the table next to it, so the chart never holds a number the
 page does not print. Lines, marks and text use `currentColor` and CSS custom
-properties (`--mr-chart-N`, see charts.css), so the light and dark schemes both
+properties (`--mr-chart-N`, see readers.css), so the light and dark schemes both
 read. Coordinates are floats: they place marks, they are never shown as amounts.
 """
 
