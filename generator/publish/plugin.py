@@ -97,7 +97,8 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
                 raise PluginError(f"modelreview: docs/{uri} would replace a generated page; remove or rename it")
             inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=self.renderer.render(uri), inclusion=inclusion))
-        for uri, text in data_files(self.renderer.catalog, self.renderer.index).items():  # API and feeds
+        assert self.result is not None and self.result.catalog is not None
+        for uri, text in data_files(self.result.catalog).items():  # open-data API and feeds
             files.append(File.generated(config, uri, content=text))
         return files
 

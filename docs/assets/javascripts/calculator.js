@@ -80,7 +80,7 @@
     var params = query();
     Object.keys(values).forEach(function (key) {
       var value = values[key];
-      if (value === "" || value === null || value === false || value === "0") params.delete(key);
+      if (value === "" || value === null || value === false || value === 0 || value === "0") params.delete(key);
       else params.set(key, value === true ? "1" : value);
     });
     var search = params.toString();
