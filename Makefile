@@ -16,6 +16,7 @@ site: $(VENV)/.installed
 
 test: $(VENV)/.dev-installed
 	./scripts/install-chromium.sh
+	./scripts/install-axe.sh
 	$(BIN)/python -m pytest
 
 catalog: $(VENV)/.installed

@@ -41,17 +41,18 @@ def test_all_models_table_has_sort_keys_and_filter(site_dir):
     assert page.css_first("input[data-filter-table]").attributes["data-filter-table"] == "mr-models"
     rows = table_rows(page.css_first(".mr-scroll"))
     assert rows[0] == ["Model", "Provider", "Bracket", "Grade", "Context", "Input /1M", "Output /1M",
-                       "Price at 50/50", "Released"]
+                       "Price at 50/50", "Released", "Your monthly cost"]
     assert rows[1:] == [
-        ["Claude Haiku 4.5", "Anthropic", "Value", "Not graded", "200K", "$1.00", "$5.00", "$3.00", "2025-04-14"],
-        ["Gemini 2.5 Flash", "Google", "Value", "Good (2.4/3)", "1M", "$0.30", "$2.50", "$1.40", "2025-04-14"],
-        ["GPT-4.1", "OpenAI", "Premium", "Strong (2.5/3)", "1M", "$2.00", "$8.00", "$5.00", "2025-04-14"],
-        ["GPT-4.1 mini", "OpenAI", "Value", "Strong (2.58/3)", "1M", "$0.40", "$1.60", "$1.00", "2025-04-14"],
-        ["GPT-4.1 nano", "OpenAI", "Budget", "Good (2.1/3)", "1M", "$0.10", "$0.40", "$0.25", "2025-04-14"],
+        ["Claude Haiku 4.5", "Anthropic", "Value", "Not graded", "200K", "$1.00", "$5.00", "$3.00", "2025-04-14", "—"],
+        ["Gemini 2.5 Flash", "Google", "Value", "Good (2.4/3)", "1M", "$0.30", "$2.50", "$1.40", "2025-04-14", "—"],
+        ["GPT-4.1", "OpenAI", "Premium", "Strong (2.5/3)", "1M", "$2.00", "$8.00", "$5.00", "2025-04-14", "—"],
+        ["GPT-4.1 mini", "OpenAI", "Value", "Strong (2.58/3)", "1M", "$0.40", "$1.60", "$1.00", "2025-04-14", "—"],
+        ["GPT-4.1 nano", "OpenAI", "Budget", "Good (2.1/3)", "1M", "$0.10", "$0.40", "$0.25", "2025-04-14", "—"],
     ]
     mini = table.css("tbody tr")[3]
     assert [td.attributes.get("data-sort") for td in mini.css("td")] == [
-        "gpt-4.1 mini", None, "Value", "2.58", "1047576", "0.4", "1.6", "1.00", "2025-04-14"]
+        "gpt-4.1 mini", None, "Value", "2.58", "1047576", "0.4", "1.6", "1.00", "2025-04-14", ""]
+    assert mini.attributes["data-key"] == "openai/gpt-4.1-mini"   # the calculator and filters find its API entry
     assert (site_dir / "assets/javascripts/tables.js").is_file()
 
 

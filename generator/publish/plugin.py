@@ -49,6 +49,7 @@ from ..render.html import PageHTML, to_html
 from .render_pages import render_pages
 from ..render.search_index import search_entries, toc_names
 from ..render.site import front_matter_text
+from ..render.data_files import data_files
 
 log = logging.getLogger("mkdocs.plugins.modelreview")
 
@@ -128,6 +129,9 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
             else:   # a stand-in that only lists pages (the preview fills sources in later)
                 content = self.renderer.render(uri)
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        assert self.result is not None and self.result.catalog is not None
+        for uri, text in data_files(self.result.catalog).items():  # open-data API and feeds
+            files.append(File.generated(config, uri, content=text))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

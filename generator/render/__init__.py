@@ -10,7 +10,9 @@ Public API (what the MkDocs plugin and the preview use):
     structural_changes(old, new)   pages added/removed or whose neighbour lists changed
 
 Modules: `pages` (addresses), `index` (per-catalog lookups), `review`, `compare`,
-`faq`, `listings` (page values), `format` (filters), `env` (Jinja), `site` (renderer).
+`faq`, `listings` (page values), `format` (filters), `env` (Jinja), `site` (renderer);
+for readers: `api` + `api_schema` (open-data JSON), `feeds` (Atom, JSON Feed), `data_files`
+(both, for the plugin), `charts` (build-time SVG), `jsonld` (structured data).
 """
 
 from __future__ import annotations

@@ -21,7 +21,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .charts import chart_globals
 from .format import filters
+from .jsonld import jsonld_globals
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -54,6 +56,8 @@ def _environment(templates_dir: Path, auto_reload: bool, fingerprint: tuple) -> 
         finalize=_keep_html_blocks_open,
     )
     env.filters.update(filters())
+    env.globals.update(chart_globals())    # SVG charts drawn at build time
+    env.globals.update(jsonld_globals())   # structured data: one <script> per page kind
     return env
 
 
