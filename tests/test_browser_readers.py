@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from generator.base.formatting import format_computed_amount
-from generator.base.usage import usage_cost
+from generator.catalog.usage import usage_cost
 from generator.load.schema import Pricing
 from generator.render.api import model_summary
 

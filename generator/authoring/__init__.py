@@ -11,6 +11,7 @@ from .new import new_review, NewReview, REF, scaffold
 from .seeds import find_seed
 from .sync import apply_sync, plan_sync, SyncSetupError
 from .writer import write_review_text
+from .importers.run import explain
 
-__all__ = ["new_review", "NewReview", "REF", "scaffold", "apply_sync", "CatalogError", "find_seed", "import_catalog", "ImportReport", "ImportSetupError",
+__all__ = ["explain", "new_review", "NewReview", "REF", "scaffold", "apply_sync", "CatalogError", "find_seed", "import_catalog", "ImportReport", "ImportSetupError",
            "plan_sync", "SyncSetupError", "write_review_text"]

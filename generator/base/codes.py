@@ -50,6 +50,13 @@ class Code(str, enum.Enum):
     MISSING_TITLE = ("missing-title", Severity.ERROR, "a hand-written page without a title")
     RESERVED_PAGE_NAME = ("reserved-page-name", Severity.ERROR,
                           "a hand-written page named like a generated section")
+    # Hostile files, refused before they are read or parsed
+    SYMLINK_OUTSIDE = ("symlink-outside", Severity.ERROR, "a file or folder linked to a place outside the project")
+    FILE_TOO_LARGE = ("file-too-large", Severity.ERROR, "a file over site_config limits.file_bytes")
+    FRONT_MATTER_TOO_LARGE = ("front-matter-too-large", Severity.ERROR,
+                              "front matter over site_config limits.front_matter_bytes")
+    CASE_CLASH = ("case-clash", Severity.ERROR, "two content files whose names differ only in case")
+    UNREADABLE_FILE = ("unreadable-file", Severity.ERROR, "a file the operating system will not let us read")
     # The schema
     UNKNOWN_KEY = ("unknown-key", Severity.ERROR, "a field the schema does not have")
     MISSING_FIELD = ("missing-field", Severity.ERROR, "a required field is missing")
@@ -86,5 +93,7 @@ class Code(str, enum.Enum):
     CLAIM_LIMIT = ("claim-limit", Severity.ERROR, "a token limit in prose that contradicts the data")
     CLAIM_RATIO = ("claim-ratio", Severity.ERROR, "a price ratio in prose that contradicts the data")
     CLAIM_MONTHLY_COST = ("claim-monthly-cost", Severity.ERROR, "a monthly bill in prose that contradicts the data")
+    CLAIM_DATE = ("claim-date", Severity.ERROR, "a release, cutoff or retirement date in prose that contradicts the data")
+    CLAIM_SCORE = ("claim-score", Severity.ERROR, "a benchmark score in prose that contradicts the data")
     # Templates
     TEMPLATE_ERROR = ("template-error", Severity.ERROR, "a template in templates/ failed to render")

@@ -11,7 +11,8 @@ from .bindings import (BindingProblem, bound_models, check_bindings, expand_bind
                        FIELDS, resolve_binding, resolve_prose)
 from .catalog import build_catalog, Catalog, Model, Pair, Prose
 from .faq_questions import check_faq, competitor_keys, derived_questions, shown_entries
+from .usage import RULE as USAGE_RULE, usage_cost
 
-__all__ = ["BindingProblem", "bound_models", "build_catalog", "Catalog", "check_bindings", "check_faq",
+__all__ = ["USAGE_RULE", "usage_cost", "BindingProblem", "bound_models", "build_catalog", "Catalog", "check_bindings", "check_faq",
            "competitor_keys", "derived_questions", "expand_bindings", "expand_text", "FIELDS", "Model",
            "Pair", "Prose", "resolve_binding", "resolve_prose", "shown_entries"]

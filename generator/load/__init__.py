@@ -21,8 +21,12 @@ from .schema import (Benchmark, Bracket, Comparison, Offer, Page, PriceChange, P
 from .schema.site import Claims
 from .source import find_node, SourceText, yaml_source
 from .yamlpos import Loc, parse_yaml, Positions
+from .safety import case_clashes, linked_folders
+from .schema import Pricing, Site
+from .schema import UNKNOWN
+from .safety import leaves_project
 
-__all__ = ["find_node", "SourceText", "yaml_source", "ambiguous_ids", "Benchmark", "Bracket", "Claims", "Comparison", "ComparisonRecord", "Content",
+__all__ = ["UNKNOWN", "leaves_project", "Pricing", "Site", "case_clashes", "linked_folders", "find_node", "SourceText", "yaml_source", "ambiguous_ids", "Benchmark", "Bracket", "Claims", "Comparison", "ComparisonRecord", "Content",
            "decode", "display_path", "Document", "hint_bare_references", "is_ignored", "load_comparison",
            "load_content", "load_page", "load_review", "load_site_config", "Loc", "Offer", "ordered",
            "ordered_slug", "Page", "PageRecord", "pair_slug", "parse_yaml", "Positions", "PriceChange",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..base.diagnostics import Diagnostic, error
+from ..base import Diagnostic, error
 from .schema.site import Limits
 
 DEFAULT_LIMITS = Limits()

@@ -15,7 +15,7 @@ from typing import Iterable
 from ..base import Diagnostic
 from ..load import (Content, display_path, hint_bare_references, is_ignored, load_comparison, load_page,
                       load_review, review_key)
-from ..load.safety import case_clashes, linked_folders
+from ..load import case_clashes, linked_folders
 
 
 @dataclass

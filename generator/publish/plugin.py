@@ -45,11 +45,11 @@ from mkdocs.structure.toc import get_toc
 from ..check import format_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
-from ..render.html import PageHTML, to_html
+from ..render import PageHTML, to_html
 from .render_pages import render_pages
-from ..render.search_index import search_entries, toc_names
-from ..render.site import front_matter_text
-from ..render.data_files import data_files
+from ..render import search_entries, toc_names
+from ..render import front_matter_text
+from ..render import data_files
 
 log = logging.getLogger("mkdocs.plugins.modelreview")
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..base.parallel import map_ranges
-from ..render.html import PageHTML
-from ..render.site import SiteRenderer
+from ..base import map_ranges
+from ..render import PageHTML
+from ..render import SiteRenderer
 
 Rendered = dict[str, tuple[dict[str, Any], PageHTML]]
 

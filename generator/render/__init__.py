@@ -21,7 +21,11 @@ from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, p
                     pair_uri, review_uri, structural_changes, url_of)
 from .site import render_site, SiteRenderer
 from .template_errors import as_diagnostic
+from .data_files import data_files
+from .html import PageHTML, to_html
+from .search_index import search_entries, toc_names
+from .site import front_matter_text
 
-__all__ = ["as_diagnostic", "compare_uris", "page_list", "page_problems", "page_uri", "PageRef",
+__all__ = ["PageHTML", "front_matter_text", "search_entries", "to_html", "toc_names", "data_files", "as_diagnostic", "compare_uris", "page_list", "page_problems", "page_uri", "PageRef",
            "pages_affected_by", "pair_uri", "render_site", "review_uri", "SiteRenderer",
            "structural_changes", "url_of"]

@@ -24,10 +24,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..base.costs import MonthlyCost, round_money
-from ..base.usage import RULE as USAGE_RULE
-from ..catalog.catalog import Catalog, Model
-from ..load.schema import Offer, PriceChange
+from ..base import MonthlyCost, round_money
+from ..catalog import USAGE_RULE
+from ..catalog import Catalog, Model
+from ..load import Offer, PriceChange
 from .api_schema import SCHEMAS
 from .compare import RATIO_FROM
 from .index import SiteIndex, newest_date

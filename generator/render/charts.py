@@ -23,8 +23,8 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from ..base.formatting import format_computed_amount, format_cost, format_price, format_tokens_short
-from ..catalog.catalog import Model
+from ..base import format_computed_amount, format_cost, format_price, format_tokens_short
+from ..catalog import Model
 from .compare import ComparisonPage
 
 WIDTH, HEIGHT = 480, 300

@@ -6,7 +6,7 @@ One entry point for the MkDocs plugin, which adds each as a generated file
 
 from __future__ import annotations
 
-from ..catalog.catalog import Catalog
+from ..catalog import Catalog
 from .api import api_files
 from .feeds import feed_files
 from .index import SiteIndex

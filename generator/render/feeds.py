@@ -19,8 +19,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
-from ..base.formatting import format_price
-from ..catalog.catalog import Catalog
+from ..base import format_price
+from ..catalog import Catalog
 from .api import site_root
 from .index import SiteIndex, newest_date
 from .review import price_history, review_description

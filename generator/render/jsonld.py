@@ -23,8 +23,8 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 
-from ..catalog.catalog import Model
-from ..load.schema import Site
+from ..catalog import Model
+from ..load import Site
 from .compare import ComparisonPage
 from .faq import FaqItem
 from .listings import BracketSummary, ProviderPage

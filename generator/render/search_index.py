@@ -24,7 +24,7 @@ import html
 from collections import Counter
 from typing import Any, Iterable
 
-from ..catalog.catalog import Catalog
+from ..catalog import Catalog
 from .pages import PageRef, url_of
 
 COMMON_SHARE = 0.5   # a section title on more than this share of a kind's pages is the template's, not news

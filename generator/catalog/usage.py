@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..load.schema import Pricing
-from .costs import MILLION
+from ..load import Pricing
+from ..base import MILLION
 
 RULE = ("input tokens × input price + cached-input tokens × cached-input price (the input price when none is "
         "listed) + output tokens × output price, over 1,000,000; with batch on, input and output at the batch "
