@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 
 # The whole models.dev catalog: imported into its own content tree (never content/),
 # then built into site-catalog/.
-CATALOG_SOURCE  ?= /work/shared/data/models-dev/api.json
+CATALOG_SOURCE  ?= ../shared/data/models-dev/api.json
 CATALOG_CONTENT ?= .cache/catalog-content
 
 site: $(VENV)/.installed
@@ -17,6 +17,7 @@ site: $(VENV)/.installed
 test: $(VENV)/.dev-installed
 	./scripts/install-chromium.sh
 	./scripts/install-axe.sh
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 catalog: $(VENV)/.installed

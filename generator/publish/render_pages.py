@@ -23,7 +23,7 @@ def render_pages(renderer: SiteRenderer, min_items: int = 400) -> Rendered:
     uris = list(renderer.pages)
 
     def job(start: int, end: int) -> list[tuple[str, Any, Any]]:
-        done = []
+        done: list[tuple[str, Any, Any]] = []
         for uri in uris[start:end]:
             try:
                 done.append((uri, *renderer.render_html(uri)))

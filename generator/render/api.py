@@ -185,7 +185,10 @@ def site_root(catalog: Catalog) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _date(value: dt.date | None) -> str | None:
+def _date(value: dt.date | str | None) -> str | None:
+    """A date as ISO text; a date the data gives as `unknown` stays that word."""
+    if isinstance(value, str):
+        return value
     return value.isoformat() if value else None
 
 

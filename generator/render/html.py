@@ -101,7 +101,7 @@ def to_html(markdown: str) -> PageHTML:
         if token.type != "heading_open":
             continue
         inline = tokens[i + 1]
-        inner = md.renderer.renderInline(inline.children or [], md.options, {})
+        inner = md.renderer.renderInline(inline.children or [], md.options, {})  # type: ignore[attr-defined]  # RendererHTML has it; the protocol does not name it
         text = html.unescape(_TAGS.sub("", inner)).strip()
         slug = _unique(slugify(text), used)
         token.attrSet("id", slug)

@@ -183,7 +183,8 @@ def price_history(entries: list[PriceChange]) -> list[PriceHistoryRow]:
         moves = {name: (getattr(before, name) if before else None, getattr(entry, name)) for name in _PRICE_NAMES}
         rows.append(PriceHistoryRow(
             entry.date, entry.input, entry.output, entry.cached_input,
-            *(percent_change(old, new) for old, new in moves.values()),
+            input_change=percent_change(*moves["input"]), output_change=percent_change(*moves["output"]),
+            cached_input_change=percent_change(*moves["cached_input"]),
             change=_describe_moves(moves) if before else "First recorded",
             current=i == len(entries) - 1))
     return rows

@@ -58,7 +58,7 @@ def plan_models(records: list[ImportedModel], seeds: dict[tuple[str, str], Impor
     resolver = resolver or default_resolver(records, seeds)
     seed_list = sorted(seeds.values(), key=lambda s: (s.provider, s.model_id))
     resolver.learn(records + seed_list)   # at once: a seed's undated id folds a listing's dated one
-    by_key = {}
+    by_key: dict[tuple[str, str], ImportedModel] = {}
     for seed in seed_list:
         base = split_date(normal(split_id(seed.model_id, seed.provider)[1]))[0]
         by_key.setdefault((resolver.own_maker(seed) or seed.provider, base), seed)

@@ -45,7 +45,8 @@ def read(path: Path, provider_keys: set[str]) -> CatalogRead:
     seen: set[str] = set()
     for index, entry in enumerate(entries):
         result.entries += 1
-        key = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"data[{index}]"
+        listed_id = entry.get("id") if isinstance(entry, dict) else None
+        key: str = listed_id if isinstance(listed_id, str) else f"data[{index}]"
         if not isinstance(entry, dict) or key.startswith("data["):
             result.skipped.append(Skipped(key, "the entry has no 'id'"))
             continue

@@ -236,7 +236,7 @@ class Resolver:
     def _variants(self, key: str) -> list[tuple[str, str | None]]:
         """(key, mode) to look up, most specific first; the last is the group key."""
         no_mode, mode = split_mode(key)
-        out = [(key, None)]
+        out: list[tuple[str, str | None]] = [(key, None)]
         if mode:
             out.append((no_mode, mode))
         undated, _ = split_date(no_mode)

@@ -82,7 +82,7 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
     elif released > today:
         raise NotImportable(f"released {released}, which is after today ({today})")
     priced = home if home.priced else (seed if seed is not None and seed.priced else (via or home))
-    if not priced.priced:
+    if not priced.priced or priced.output is None:
         raise NotImportable(_missing("input and output prices", home))
     context = pick("context_window")
     if context is None and home.max_input is not None:

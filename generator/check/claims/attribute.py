@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from .subject import CatalogFacts
 from .patterns import Claim, RatioClaim
@@ -145,7 +146,8 @@ class ModelNames:
             if match is None:
                 i += 1
                 continue
-            start, end, key, used = match
+            start, end, name_key, used = match
+            key: str | None = name_key
             tail = _CONTINUES_NAME.match(text, end)
             if tail:  # "GPT-4o mini" when only GPT-4o is reviewed: some other model
                 key, end = None, tail.end()
@@ -199,7 +201,7 @@ def attribute_single(claim: Claim, text: str, mentions: list[Mention], page_mode
         earlier = [m for m in before[:-1] if not m.pronoun]
         if earlier and earlier[-1].key is None:
             return []
-        return _unique([nearest.key] + ([earlier[-1].key] if earlier else []))  # type: ignore[list-item]
+        return _unique([nearest.key] + ([earlier[-1].key] if earlier else []))
     shared = [page_model] if page_model and _clause_break(text[nearest.end:claim.start]) else []
     if nearest.compared:
         subject = next((m for m in reversed(before[:-1]) if not m.compared), None)
@@ -297,7 +299,7 @@ def _usable(name: str) -> bool:
                                or len(name) >= 5)
 
 
-def _unique(keys: list[str | None]) -> list[str]:
+def _unique(keys: Sequence[str | None]) -> list[str]:
     seen: list[str] = []
     for key in keys:
         if key and key not in seen:

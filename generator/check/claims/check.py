@@ -100,8 +100,8 @@ def bodies(catalog: CatalogFacts) -> Iterator[Body]:
         yield Body(record.display, record.body, record.body_first_line, key, None)
     for pair in catalog.pairs.values():
         if pair.editorial is not None:
-            record = pair.editorial
-            yield Body(record.display, record.body, record.body_first_line, None, (pair.a, pair.b))
+            editorial = pair.editorial
+            yield Body(editorial.display, editorial.body, editorial.body_first_line, None, (pair.a, pair.b))
 
 
 def texts(catalog: CatalogFacts) -> Iterator[Body]:

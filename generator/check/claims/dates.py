@@ -91,9 +91,10 @@ def parse_date(written: str) -> tuple[int, int | None, int | None] | None:
     else:
         words = [w for w in words if w.lower() != "of"]
         month_word = next(w for w in words if not w[0].isdigit())
-        month = MONTHS.get(month_word.lower().rstrip("."))
-        if month is None:
+        month_or_none = MONTHS.get(month_word.lower().rstrip("."))
+        if month_or_none is None:
             return None
+        month = month_or_none
         year = int(words[-1])
         days = [w for w in words[:-1] if w[0].isdigit()]
         day = int(re.sub(r"\D", "", days[0])) if days else None

@@ -13,6 +13,7 @@ all of them; the message describes the first.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -139,7 +140,7 @@ class Verifier:
         return model.meta.context_window if claim.limit == "context" else model.meta.max_output
 
     def _limit_fits(self, claim: LimitClaim, actual: int, hedged: bool) -> bool:
-        units = [claim.scale] + ([_KIBI[claim.scale]] if claim.scale in _KIBI else [])
+        units: list[Decimal | int] = [claim.scale, *([_KIBI[claim.scale]] if claim.scale in _KIBI else [])]
         if claim.scale == 1 and claim.value % 1000 == 0:
             units.append(Decimal("1.024"))
         value = Decimal(actual)
@@ -297,6 +298,7 @@ class Verifier:
 
 def _event_date(model: ModelFacts, event: str) -> tuple[int, int | None, int | None] | None:
     meta = model.meta
+    value: dt.date | str | None
     if event == "released":
         value = meta.released
     elif event == "cutoff":
