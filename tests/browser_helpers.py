@@ -62,3 +62,33 @@ def served_sample(tmp_path_factory):
     yield next(server), catalog
     server.close()
     shutil.rmtree(site_dir, ignore_errors=True)
+
+
+MODELS_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "models-dev" / "api.json"
+
+
+@pytest.fixture(scope="session")
+def served_catalog(tmp_path_factory):
+    """(base URL, catalog) of the whole shared models.dev snapshot, imported into its own
+    content tree and built with `build_site`, as `make catalog` does: the readers' tools
+    must work at the size of a real catalog, not only on the sample."""
+    from preview_project import make_project, serve_folder
+
+    from generator.authoring import import_catalog
+    from generator.project import Project, check_project
+    from generator.publish.build import build_site
+
+    root = tmp_path_factory.mktemp("catalog") / "project"
+    make_project(root, reviews=0)
+    content = root / "catalog-content"
+    import_catalog(Project.at(root), "models-dev", MODELS_DEV, into=content, all_=True)
+    project = Project.at(root, content)
+    site_dir = root / "site"
+    result = build_site(project, site_dir)
+    assert result.ok, result.error or [d for d in result.diagnostics if d.is_error][:5]
+    catalog = check_project(project).catalog
+    assert catalog is not None and len(catalog.models) > 1000
+    server = serve_folder(site_dir)
+    yield next(server), catalog
+    server.close()
+    shutil.rmtree(root, ignore_errors=True)
