@@ -12,16 +12,16 @@ spec card. The syntax (documented for editors in content/pages/data-bindings.md)
     {{ cheaper WHAT OTHER }}          how much cheaper the cheaper of the two is, in percent
 
 FIELD is one of `FIELDS`; WHAT is input, output or blended. Bindings work in the
-Markdown body (`expand_bindings`) and in the front-matter prose readers see
-(`fields.py`: summary, strengths, limitations, quirks, FAQ answers, a comparison's
-verdict; `expand_text`). In a body a binding inside a code span or code block is
-left alone (that is how the docs show examples); everywhere `\\{{` is literal
-braces. The syntax itself is read in the check stage (`check.binding_syntax`).
+Markdown body and in the front-matter prose readers see (`check.claims.fields`:
+summary, strengths, limitations, quirks, FAQ answers, a comparison's verdict). In a
+body a binding inside a code span or code block is left alone (that is how the docs
+show examples); everywhere `\\{{` is literal braces. The syntax itself is read in
+the check stage (`check.binding_syntax`).
 
 `resolve_prose` is the catalog step that turns every binding of every page into
 its value, or into a diagnostic at its line and column; render reads only the
-resolved `Prose`. `expand_bindings` and `expand_text` resolve one text on its own
-and raise for a binding that does not resolve.
+resolved `Prose`. `expand_bindings` resolves one Markdown text on its own and
+raises for a binding that does not resolve.
 """
 
 from __future__ import annotations
@@ -37,12 +37,12 @@ from .catalog import Catalog, Model, Pair, Prose
 from ..base import (blended_price, Diagnostic, error, format_computed_amount, format_cost, format_count,
                    format_percent, format_price, format_ratio, format_tokens, format_tokens_short, monthly_cost,
                    percent_cheaper, ratio)
-from ..check import (BINDING, Binding, Locate, ProseField, binding_spans, comparison_prose, inline_ranges,
+from ..check import (BINDING, Locate, ProseField, binding_spans, comparison_prose, inline_ranges,
                      line_and_column, locator, other_name, parse_binding, parse_volume, review_prose)
 from ..load import ComparisonRecord, ReviewRecord
 
-__all__ = ["BindingProblem", "FIELDS", "binding_problems", "bound_models", "check_bindings", "escape_value",
-           "expand_bindings", "expand_text", "resolve_binding", "resolve_prose"]
+__all__ = ["BindingProblem", "FIELDS", "bound_models", "check_bindings", "escape_value", "expand_bindings",
+           "resolve_binding", "resolve_prose"]
 
 _SPLIT = re.compile(r"(\d{1,3})/(\d{1,3})")
 _DIMENSIONS = ("input", "output", "blended")
@@ -188,17 +188,10 @@ def expand_bindings(body: str, catalog: Catalog, page_model: str | None) -> str:
     `page_model` is the review's `provider/model-id`, or None for a comparison. For text
     that `check` has not judged: a binding that does not resolve raises `ValueError`.
     """
-    return _expanded(body, catalog, page_model, markdown=True)
-
-
-def expand_text(text: str, catalog: Catalog, page_model: str | None) -> str:
-    """A front-matter string (summary, strength, FAQ answer, verdict) with its bindings expanded.
-
-    Such text is plain: the templates HTML-escape it when they print it, so values
-    go in as they are (escaping them here would print `&amp;`), and `\\{{` becomes
-    the literal `{{` the editor asked for. Raises `ValueError` like `expand_bindings`.
-    """
-    return _expanded(text, catalog, page_model, markdown=False)
+    resolved, problems = _substitute(body, catalog, page_model, True, "<text>", lambda offset: (0, offset))
+    if problems:
+        raise ValueError(f"unchecked binding {problems[0].message}")
+    return resolved
 
 
 def escape_value(value: str, in_markdown: bool, at_line_start: bool = False) -> str:
@@ -219,12 +212,6 @@ def escape_value(value: str, in_markdown: bool, at_line_start: bool = False) -> 
     if at_line_start:
         escaped = _LINE_START_MARKER.sub(r"\1\\\2", escaped, count=1)
     return escaped
-
-
-def binding_problems(catalog: Catalog, display: str, text: str, page_model: str | None,
-                     locate: Locate, markdown: bool = True) -> list[Diagnostic]:
-    """The binding diagnostics of one body or front-matter string; `locate` maps an offset to (line, column)."""
-    return _substitute(text, catalog, page_model, markdown, display, locate)[1]
 
 
 def _same(a: Prose, b: Prose) -> bool:
@@ -250,13 +237,6 @@ def _resolve_record(catalog: Catalog, record: ReviewRecord | ComparisonRecord, p
         found += problems
     bound = frozenset().union(bound_models(record.body, catalog), *(bound_models(f.text, catalog) for f in binding))
     return Prose(record, body if body != record.body else None, resolved, bound), found
-
-
-def _expanded(text: str, catalog: Catalog, page_model: str | None, markdown: bool) -> str:
-    resolved, problems = _substitute(text, catalog, page_model, markdown, "<text>", lambda offset: (0, offset))
-    if problems:
-        raise ValueError(f"unchecked binding {problems[0].message}")
-    return resolved
 
 
 def _substitute(text: str, catalog: Catalog, page_model: str | None, markdown: bool, display: str,

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..base import Diagnostic
 from ..project import Project, check_project
 from ..check import format_diagnostics
 

@@ -32,8 +32,8 @@ from urllib.parse import urlsplit
 from mkdocs.commands.build import get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
-from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.files import File, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from ..catalog import Catalog

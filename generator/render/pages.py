@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..catalog import Catalog, Pair
 from ..base import Diagnostic, error
-from ..load import ComparisonRecord, ReviewRecord
 
 HOME = "index.md"
 MODELS = "models/index.md"
