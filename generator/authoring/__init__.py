@@ -6,12 +6,12 @@ writer), `seeds` (facts `new` and `import` prefill).
 from __future__ import annotations
 
 from .importers import CatalogError
-from .importers.run import import_catalog, ImportReport, ImportSetupError
+from .importers.run import explain, import_catalog, ImportReport, ImportSetupError
 from .new import new_review, NewReview, REF, scaffold
 from .seeds import find_seed
 from .sync import apply_sync, plan_sync, SyncSetupError
 from .writer import write_review_text
-from .importers.run import explain
 
-__all__ = ["explain", "new_review", "NewReview", "REF", "scaffold", "apply_sync", "CatalogError", "find_seed", "import_catalog", "ImportReport", "ImportSetupError",
-           "plan_sync", "SyncSetupError", "write_review_text"]
+__all__ = ["apply_sync", "CatalogError", "explain", "find_seed", "import_catalog", "ImportReport",
+           "ImportSetupError", "new_review", "NewReview", "plan_sync", "REF", "scaffold", "SyncSetupError",
+           "write_review_text"]

@@ -7,12 +7,12 @@ every data binding in prose to its value (`resolve_prose`) or a diagnostic, and
 
 from __future__ import annotations
 
-from .bindings import (BindingProblem, bound_models, check_bindings, expand_bindings,
-                       FIELDS, resolve_binding, resolve_prose)
+from .bindings import (BindingProblem, bound_models, check_bindings, expand_bindings, FIELDS, resolve_binding,
+                       resolve_prose)
 from .catalog import build_catalog, Catalog, Model, Pair, Prose
 from .faq_questions import check_faq, competitor_keys, derived_questions, shown_entries
 from .usage import RULE as USAGE_RULE, usage_cost
 
-__all__ = ["USAGE_RULE", "usage_cost", "BindingProblem", "bound_models", "build_catalog", "Catalog", "check_bindings", "check_faq",
-           "competitor_keys", "derived_questions", "expand_bindings", "FIELDS", "Model",
-           "Pair", "Prose", "resolve_binding", "resolve_prose", "shown_entries"]
+__all__ = ["BindingProblem", "bound_models", "build_catalog", "Catalog", "check_bindings", "check_faq",
+           "competitor_keys", "derived_questions", "expand_bindings", "FIELDS", "Model", "Pair", "Prose",
+           "resolve_binding", "resolve_prose", "shown_entries", "usage_cost", "USAGE_RULE"]

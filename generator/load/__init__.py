@@ -12,22 +12,21 @@ from __future__ import annotations
 
 from .config import load_site_config
 from .frontmatter import decode, split_front_matter
-from .loader import (ComparisonRecord, Content, display_path, Document, hint_bare_references,
-                     is_ignored, load_comparison, load_content, load_page, load_review, PageRecord,
-                     review_key, ReviewRecord)
+from .loader import (ComparisonRecord, Content, display_path, Document, hint_bare_references, is_ignored,
+                     load_comparison, load_content, load_page, load_review, PageRecord, review_key,
+                     ReviewRecord)
 from .pairs import ambiguous_ids, ordered, ordered_slug, pair_slug
-from .schema import (Benchmark, Bracket, Comparison, Offer, Page, PriceChange, Provider, Review,
-                     SiteConfig, Status)
+from .safety import case_clashes, leaves_project, linked_folders
+from .schema import (Benchmark, Bracket, Comparison, Offer, Page, PriceChange, Pricing, Provider, Review,
+                     Site, SiteConfig, Status, UNKNOWN)
 from .schema.site import Claims
 from .source import find_node, SourceText, yaml_source
 from .yamlpos import Loc, parse_yaml, Positions
-from .safety import case_clashes, linked_folders
-from .schema import Pricing, Site
-from .schema import UNKNOWN
-from .safety import leaves_project
 
-__all__ = ["UNKNOWN", "leaves_project", "Pricing", "Site", "case_clashes", "linked_folders", "find_node", "SourceText", "yaml_source", "ambiguous_ids", "Benchmark", "Bracket", "Claims", "Comparison", "ComparisonRecord", "Content",
-           "decode", "display_path", "Document", "hint_bare_references", "is_ignored", "load_comparison",
+__all__ = ["ambiguous_ids", "Benchmark", "Bracket", "case_clashes", "Claims", "Comparison",
+           "ComparisonRecord", "Content", "decode", "display_path", "Document", "find_node",
+           "hint_bare_references", "is_ignored", "leaves_project", "linked_folders", "load_comparison",
            "load_content", "load_page", "load_review", "load_site_config", "Loc", "Offer", "ordered",
            "ordered_slug", "Page", "PageRecord", "pair_slug", "parse_yaml", "Positions", "PriceChange",
-           "Provider", "Review", "review_key", "ReviewRecord", "SiteConfig", "split_front_matter", "Status"]
+           "Pricing", "Provider", "Review", "review_key", "ReviewRecord", "Site", "SiteConfig", "SourceText",
+           "split_front_matter", "Status", "UNKNOWN", "yaml_source"]

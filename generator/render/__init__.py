@@ -17,15 +17,14 @@ for readers: `api` + `api_schema` (open-data JSON), `feeds` (Atom, JSON Feed), `
 
 from __future__ import annotations
 
-from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, pages_affected_by,
-                    pair_uri, review_uri, structural_changes, url_of)
-from .site import render_site, SiteRenderer
-from .template_errors import as_diagnostic
 from .data_files import data_files
 from .html import PageHTML, to_html
+from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, pages_affected_by, pair_uri,
+                    review_uri, structural_changes, url_of)
 from .search_index import search_entries, toc_names
-from .site import front_matter_text
+from .site import front_matter_text, render_site, SiteRenderer
+from .template_errors import as_diagnostic
 
-__all__ = ["PageHTML", "front_matter_text", "search_entries", "to_html", "toc_names", "data_files", "as_diagnostic", "compare_uris", "page_list", "page_problems", "page_uri", "PageRef",
-           "pages_affected_by", "pair_uri", "render_site", "review_uri", "SiteRenderer",
-           "structural_changes", "url_of"]
+__all__ = ["as_diagnostic", "compare_uris", "data_files", "front_matter_text", "page_list", "page_problems",
+           "page_uri", "PageHTML", "PageRef", "pages_affected_by", "pair_uri", "render_site", "review_uri",
+           "search_entries", "SiteRenderer", "structural_changes", "to_html", "toc_names", "url_of"]
