@@ -119,8 +119,9 @@ def edit_one_price(content: Path) -> Path:
         match = re.search(r"(?m)^(\s+input:\s*)([0-9]+(?:\.[0-9]+)?)\s*$", text)
         if match:
             old, new = match.group(2), f"{float(match.group(2)) * 1.1 + 0.01:.4f}"
-            # every `input: <old>` line, so the newest price-history entry still matches pricing.input
-            text = re.sub(rf"(?m)^(\s+input:\s*){re.escape(old)}\s*$", lambda m: m.group(1) + new, text)
+            # every `input: <old>`, block or flow style, so the newest price-history entry still
+            # matches pricing.input
+            text = re.sub(rf"(?m)(\binput:\s*){re.escape(old)}(?=\s*$|\s*[,}}])", lambda m: m.group(1) + new, text)
             path.write_text(text, encoding="utf-8")
             return path
     raise SystemExit("no review with a numeric input price to edit")

@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--site-dir", type=Path, help="output folder (default: ROOT/site)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--no-cache", action="store_true",
+                       help="render every page; neither read nor update the build cache (.cache/modelreview/)")
 
     serve = sub.add_parser("serve", help="live-reloading preview")
     _common(serve)
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_schema(args.output)
     if args.command == "build":
         from .commands.build import run_build
-        return run_build(project, args.site_dir, args.strict)
+        return run_build(project, args.site_dir, args.strict, cache=not args.no_cache)
     if args.command == "serve":
         from .commands.serve import run_serve
         return run_serve(project, args.host, args.port)

@@ -16,7 +16,7 @@ def test_build_with_content_elsewhere(site, tmp_path, capsys):
     out = tmp_path / "out"
     status = main(["build", "--root", str(site.root), "--content", str(elsewhere), "--site-dir", str(out)])
     assert status == 0
-    assert capsys.readouterr().out == f"built {out}\n"
+    assert capsys.readouterr().out == f"built {out} (26 pages rendered, 0 reused from the cache)\n"
     assert (out / "models/openai/gpt-4.1-mini/index.html").is_file()
     assert not (site.root / "site").exists()
 

@@ -12,14 +12,15 @@ from ..project import Project
 from ..check import format_diagnostics
 
 
-def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO | None = None) -> int:
+def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO | None = None,
+              cache: bool = True) -> int:
     """Exit status 0 when the site was built and swapped in, 1 otherwise (the old site untouched)."""
     out = out or sys.stdout
     logger = logging.getLogger("mkdocs")
     handler, propagate = _show_mkdocs_warnings(out), logger.propagate
     logger.propagate = False
     try:
-        result = build_site(project, site_dir, strict)
+        result = build_site(project, site_dir, strict, cache=cache)
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
@@ -29,7 +30,10 @@ def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO
         reason = result.error or "the content has errors"
         out.write(f"build failed: {reason}; {result.site_dir} was left unchanged\n")
         return 1
-    out.write(f"built {result.site_dir}\n")
+    counts = result.pages
+    done = f" ({counts.get('rendered', 0):,} pages rendered, {counts.get('reused', 0):,} reused from the cache)" \
+        if counts else ""
+    out.write(f"built {result.site_dir}{done}\n")
     return 0
 
 

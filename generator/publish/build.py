@@ -8,18 +8,27 @@ folder and leaves the previous site exactly as it was.
 
 Output is deterministic: pages come from sorted catalog data, page dates (and so
 the sitemap and its gzip header) come from the content, never from the clock.
+
+Generated pages are written by the plugin itself, reused from the build cache
+(`page_cache`, under `.cache/modelreview/`) when nothing they are made of changed;
+`cache=False` (`build --no-cache`) renders every page and leaves the cache alone. The
+cache is updated only after the new site is in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import datetime as dt
+import logging
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -28,6 +37,10 @@ from mkdocs.exceptions import MkDocsException
 from ..base import Diagnostic
 from ..project import Project, check_project
 from ..render import as_diagnostic
+from .page_cache import cache_folder
+
+
+_BACKGROUND_DELETE = 1000   # generated pages from which the old site is deleted in the background
 
 
 @dataclass
@@ -36,10 +49,12 @@ class BuildResult:
     site_dir: Path
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str = ""            # why MkDocs stopped, when it was not the content check
+    pages: dict[str, int] = field(default_factory=dict)   # generated pages "reused" and "rendered"
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
-               today: dt.date | None = None, config_file: Path | None = None) -> BuildResult:
+               today: dt.date | None = None, config_file: Path | None = None,
+               cache: bool = True) -> BuildResult:
     """Check the project, then build it into `site_dir` (default: mkdocs.yml's `site_dir`)."""
     config_file = config_file or project.root / "mkdocs.yml"
     result = check_project(project, today=today, strict=strict)
@@ -51,9 +66,14 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
     try:
         staging.chmod(0o755)
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        config.plugins["modelreview"].use(project, result)  # type: ignore[attr-defined]
-        mkdocs_build(config)
-        swap_into_place(staging, target)
+        plugin = config.plugins["modelreview"]
+        folder = cache_folder(project.root, project.content_dir) if cache else None
+        plugin.use(project, result, finish=True, cache_folder=folder)  # type: ignore[attr-defined]
+        with _quiet_dirty_warning():
+            mkdocs_build(config, dirty=True)   # dirty: the page loop skips finished pages (plugin)
+        pages = dict(plugin.stats)  # type: ignore[attr-defined]
+        swap_into_place(staging, target, background=sum(pages.values()) >= _BACKGROUND_DELETE)
+        plugin.commit_cache()  # type: ignore[attr-defined]
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, target, result.diagnostics, str(exc) or type(exc).__name__)
@@ -63,7 +83,30 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
         if found is None:
             raise
         return BuildResult(False, target, result.diagnostics + [found], "a template failed")
-    return BuildResult(True, target, result.diagnostics)
+    return BuildResult(True, target, result.diagnostics, pages=pages)
+
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave stale files.
+
+    The build is "dirty" only so MkDocs' page loop skips the pages the plugin wrote;
+    it always runs into a fresh, empty staging folder, so nothing can be stale (and in
+    --strict mode the warning would otherwise fail every build).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+@contextlib.contextmanager
+def _quiet_dirty_warning() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs.commands.build")
+    rule = _DirtyWarning()
+    logger.addFilter(rule)
+    try:
+        yield
+    finally:
+        logger.removeFilter(rule)
 
 
 def _target(config_file: Path, site_dir: Path | None) -> Path:
@@ -80,18 +123,34 @@ def _configured_site_dir(config_file: Path) -> str:
         return "site"
 
 
-def swap_into_place(staging: Path, target: Path) -> None:
-    """Make `staging` the folder at `target`; the old `target` (if any) is deleted afterwards."""
+def swap_into_place(staging: Path, target: Path, background: bool = False) -> None:
+    """Make `staging` the folder at `target`; the old `target` (if any) is deleted afterwards.
+
+    With `background`, the old tree is deleted by a detached `rm -rf` after the swap: on a
+    file system mounted with `discard`, deleting a catalog-size site (thousands of folders)
+    takes longer than building it, and the new site is already in place.
+    """
     if not target.exists():
         os.rename(staging, target)
         return
     if _exchange(staging, target):
-        shutil.rmtree(staging)          # staging now holds the previous site
+        _delete(staging, background)     # staging now holds the previous site
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
     os.rename(target, old / target.name)
     os.rename(staging, target)
-    shutil.rmtree(old)
+    _delete(old, background)
+
+
+def _delete(tree: Path, background: bool) -> None:
+    if background and shutil.which("rm"):
+        try:
+            subprocess.Popen(["rm", "-rf", "--", str(tree)], start_new_session=True,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(tree, ignore_errors=True)
 
 
 _RENAME_EXCHANGE = 2

@@ -22,6 +22,12 @@ Enabled in `mkdocs.yml` (`plugins: [modelreview]`), so `mkdocs build` and
 
 Hand-written pages in docs/ take MkDocs' normal path through all of these.
 
+`modelreview build` goes faster (`use(..., finish=True)`): generated pages are added as
+`FinishedFile`s that MkDocs' page loop skips (the build runs MkDocs with `dirty=True`,
+whose only effect on a fresh staging folder is that skip), and `on_env` writes them
+itself: reused from the build cache (`page_cache`) when their input is unchanged,
+otherwise rendered and put into the theme in forked workers (`finish`).
+
 `modelreview build` hands in its own check result with `use()`, so content is
 checked once per build and `--content DIR` reaches the plugin.
 """
@@ -31,6 +37,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Iterator
 
 from mkdocs.config import config_options as c
@@ -46,7 +53,9 @@ from ..check import format_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
 from ..render import PageHTML, to_html
-from .render_pages import render_pages
+from .finish import Theme
+from .page_cache import PageCache, global_key
+from .render_pages import finish_pages, render_pages
 from ..render import search_entries, toc_names
 from ..render import front_matter_text
 from ..render import data_files
@@ -57,6 +66,13 @@ log = logging.getLogger("mkdocs.plugins.modelreview")
 class ModelReviewConfig(Config):
     content = c.Type(str, default="content")
     """Content folder, relative to mkdocs.yml (mkdocs.yml reads it from $MODELREVIEW_CONTENT when set)."""
+
+
+class FinishedFile(File):
+    """A generated page `on_env` writes: MkDocs' page loop (in a dirty build) leaves it alone."""
+
+    def is_modified(self) -> bool:
+        return False
 
 
 class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
@@ -73,8 +89,14 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         self._current: dict[str, PageHTML] = {}      # on_page_markdown → on_page_content
         self._search_meta: dict[str, dict[str, Any]] = {}
         self._search_sections: dict[str, list[str]] = {}
+        self._finish = False
+        self._cache_folder: Path | None = None
+        self.cache: PageCache | None = None
+        self.stats: dict[str, int] = {}
+        self._nav: Any = None
 
-    def use(self, project: Project, result: CheckResult, log_warnings: bool = False) -> None:
+    def use(self, project: Project, result: CheckResult, log_warnings: bool = False,
+            finish: bool = False, cache_folder: Path | None = None) -> None:
         """Build from an already-checked project instead of checking again in `on_config`.
 
         The caller has the diagnostics and reports them itself, so warnings are not logged
@@ -82,6 +104,7 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         """
         self.project, self.result, self._preset = project, result, True
         self._log_warnings = log_warnings
+        self._finish, self._cache_folder = finish, cache_folder
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -118,6 +141,11 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         for uri in self.renderer.pages:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"modelreview: docs/{uri} would replace a generated page; remove or rename it")
+        if self._finish and isinstance(self.renderer, SiteRenderer):
+            for uri in self.renderer.pages:
+                inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(FinishedFile.generated(config, uri, content="", inclusion=inclusion))
+            return self._add_data_files(files, config)
         rendered = render_pages(self.renderer) if isinstance(self.renderer, SiteRenderer) else {}
         for uri in self.renderer.pages:
             inclusion = InclusionLevel.INCLUDED if uri in in_nav else InclusionLevel.NOT_IN_NAV
@@ -129,10 +157,62 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
             else:   # a stand-in that only lists pages (the preview fills sources in later)
                 content = self.renderer.render(uri)
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        return self._add_data_files(files, config)
+
+    def _add_data_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.result is not None and self.result.catalog is not None
         for uri, text in data_files(self.result.catalog).items():  # open-data API and feeds
             files.append(File.generated(config, uri, content=text))
         return files
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self._nav = nav
+        return nav
+
+    @event_priority(-100)   # last, so the theme environment is final
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """In a `modelreview build`, write every generated page (see the module docstring)."""
+        if not self._finish or not isinstance(self.renderer, SiteRenderer):
+            return env
+        renderer = self.renderer
+        pages = {}
+        for uri in renderer.pages:
+            file = files.get_file_from_path(uri)
+            assert file is not None and file.page is not None
+            file.page.update_date = renderer.lastmod(uri).isoformat()   # for the sitemap
+            pages[uri] = file.page
+        self.cache = None
+        if self._cache_folder is not None:
+            self.cache = PageCache(self._cache_folder, self._global_key(config, env))
+        theme = Theme(config, self._nav, files, env)
+        entries, self.stats = finish_pages(renderer, theme, pages, self.cache)
+        self._search_meta = {uri: entry.meta for uri, entry in entries.items()}
+        self._search_sections = {uri: entry.sections for uri, entry in entries.items()}
+        if self.cache is not None:
+            self.cache.next = entries
+        return env
+
+    def _global_key(self, config: MkDocsConfig, env: Any) -> str:
+        """What every generated page shares besides its data: code, templates, theme, config, nav."""
+        import material
+        import mkdocs
+        import sys
+        assert self.project is not None
+        nav = [(str(page.title), page.url) for page in self._nav.pages] if self._nav is not None else []
+        # The theme's own files are covered by its version; only the override folder is hashed.
+        theme_dirs = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        parts: list[tuple[str, Any]] = [
+            ("python", sys.version), ("mkdocs", mkdocs.__version__),
+            ("material", getattr(material, "__version__", "")),
+            ("config", {name: _plain(config.get(name)) for name in sorted(_THEME_CONFIG)}),
+            ("nav", nav), ("templates", str(self.project.templates_dir))]
+        package = Path(__file__).resolve().parents[1]
+        return global_key(parts, [package, self.project.templates_dir, *theme_dirs])
+
+    def commit_cache(self) -> None:
+        """Keep this build's pages for the next one; called once the site is in place."""
+        if self.cache is not None:
+            self.cache.commit()
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
@@ -164,6 +244,29 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         index["docs"] = index.get("docs", []) + search_entries(
             self.renderer.catalog, self.renderer.pages, self._search_meta, self._search_sections)
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# MkDocs settings the theme template reads (mkdocs.yml is not hashed as bytes: the content
+# path in it comes from the environment, and comments do not change pages).
+_THEME_CONFIG = {"site_name", "site_url", "site_description", "site_author", "copyright", "theme",
+                 "extra", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri",
+                 "markdown_extensions", "mdx_configs", "plugins", "nav", "use_directory_urls", "docs_dir"}
+
+
+def _plain(value: Any) -> Any:
+    """A config value as plain data for hashing: mappings, lists, scalars; objects by type and
+    their plain attributes (never a repr with an address, which would differ every build)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    config = getattr(value, "config", None)
+    if isinstance(config, Mapping):           # a plugin: its options
+        return [type(value).__qualname__, _plain(config)]
+    text = str(value)
+    return type(value).__qualname__ if " at 0x" in text else [type(value).__qualname__, text]
 
 
 def _nav_paths(nav: Any) -> Iterator[str]:

@@ -9,11 +9,15 @@ output does not depend on the core count.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.pages import Page
+
 from ..base import map_ranges
-from ..render import PageHTML
-from ..render import SiteRenderer
+from ..render import PageHTML, PageKeys, SiteRenderer, to_html, toc_names
+from .finish import Theme
+from .page_cache import Entry, PageCache
 
 Rendered = dict[str, tuple[dict[str, Any], PageHTML]]
 
@@ -38,3 +42,62 @@ def render_pages(renderer: SiteRenderer, min_items: int = 400) -> Rendered:
     if len(rendered) != len(uris):   # a worker stopped at a failure that did not fail again here
         rendered = {uri: rendered.get(uri) or renderer.render_html(uri) for uri in uris}
     return rendered
+
+
+def finish_pages(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page],
+                 cache: PageCache | None) -> tuple[dict[str, Entry], dict[str, int]]:
+    """Write every generated page into the site folder, finished; uri → its cache entry.
+
+    A page whose input key and lookups match the cache's entry is placed from the
+    cache; any other is rendered (Jinja, Markdown, theme) and, with a cache, stored.
+    Workers write the files themselves and send back only the entries. The second
+    value counts pages `reused` and `rendered`.
+    """
+    uris = list(renderer.pages)
+    keys = renderer.keys()
+
+    def job(start: int, end: int) -> list[tuple[str, Entry | None, bool]]:
+        done: list[tuple[str, Entry | None, bool]] = []
+        for uri in uris[start:end]:
+            try:
+                done.append((uri, *_finish_one(uri, renderer, keys, theme, pages[uri], cache)))
+            except Exception:        # finished again below, in this process, to raise it here
+                done.append((uri, None, False))
+                break
+        return done
+
+    entries: dict[str, Entry] = {}
+    stats = {"reused": 0, "rendered": 0}
+    for uri, entry, reused in map_ranges(job, len(uris), min_items=200):
+        if entry is None:
+            entry, reused = _finish_one(uri, renderer, keys, theme, pages[uri], cache)
+        entries[uri] = entry
+        stats["reused" if reused else "rendered"] += 1
+    for uri in uris:
+        if uri not in entries:       # a worker stopped at a failure that did not fail again here
+            entries[uri], _ = _finish_one(uri, renderer, keys, theme, pages[uri], cache)
+            stats["rendered"] += 1
+    return {uri: entries[uri] for uri in uris}, stats
+
+
+def _finish_one(uri: str, renderer: SiteRenderer, keys: PageKeys, theme: Theme, page: Page,
+                cache: PageCache | None) -> tuple[Entry, bool]:
+    """One page written to its place in the site folder: (its entry, whether it was reused)."""
+    target = Path(page.file.abs_dest_path)
+    page_input = renderer.page_input(uri)
+    key = keys.key(page_input) if cache is not None else ""
+    old = cache.entries.get(uri) if cache is not None else None
+    if cache is not None and old is not None and old.key == key and keys.reads_key(old.reads) == old.reads_key:
+        data = cache.read(old.blob)
+        if data is not None:
+            cache.place(old.blob, data, target)
+            return old, True
+    markdown, reads = renderer.render_input(page_input)
+    body = to_html(markdown)
+    data = theme.finish(page, page_input.front, body, renderer.lastmod(uri).isoformat())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    blob = cache.store(data, written=target) if cache is not None else ""
+    entry = Entry(key, sorted(reads), keys.reads_key(reads) if cache is not None else "", blob,
+                  page_input.front, toc_names(body.toc))
+    return entry, False

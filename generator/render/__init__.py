@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .data_files import data_files
 from .html import PageHTML, to_html
+from .page_keys import PageInput, PageKeys
 from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, pages_affected_by, pair_uri,
                     review_uri, structural_changes, url_of)
 from .search_index import search_entries, toc_names
@@ -26,5 +27,5 @@ from .site import front_matter_text, render_site, SiteRenderer
 from .template_errors import as_diagnostic
 
 __all__ = ["as_diagnostic", "compare_uris", "data_files", "front_matter_text", "page_list", "page_problems",
-           "page_uri", "PageHTML", "PageRef", "pages_affected_by", "pair_uri", "render_site", "review_uri",
+           "page_uri", "PageHTML", "PageInput", "PageKeys", "PageRef", "pages_affected_by", "pair_uri", "render_site", "review_uri",
            "search_entries", "SiteRenderer", "structural_changes", "to_html", "toc_names", "url_of"]

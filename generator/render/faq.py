@@ -63,20 +63,28 @@ def _cost_answer(index: SiteIndex, model: Model) -> str:
     cheapest = [m for m in members if m.blended == members[0].blended]
     dearest = [m for m in members if m.blended == members[-1].blended]
     ends = [f"the {end} {'is' if len(group) == 1 else 'are'} {_names(group)} at {format_computed_amount(group[0].blended)}"
-            for end, group in (("cheapest", cheapest), ("most expensive", dearest)) if model not in group]
+            for end, group in (("cheapest", cheapest), ("most expensive", dearest)) if not _holds(group, model)]
     if ends:
         text = "; ".join(ends)
         answer += f" {text[:1].upper()}{text[1:]}."
-    return answer + _cheapest_active(members, cheapest, model)
+    return answer + _cheapest_active(index.active_bracket_members[model.meta.bracket], cheapest, model)
 
 
-def _cheapest_active(members: list[Model], cheapest: list[Model], model: Model) -> str:
+def _holds(group: list[Model], model: Model) -> bool:
+    """`model in group` by identity of review: `in` would compare every field of every model."""
+    return any(m.key == model.key for m in group)
+
+
+def _cheapest_active(active: list[Model], cheapest: list[Model], model: Model) -> str:
     """When only deprecated or retired models undercut the rest, the cheapest model a reader can still choose."""
-    active = [m for m in members if not listed_status(m)]
     if not active or any(not listed_status(m) for m in cheapest):
         return ""
-    top = [m for m in active if m.blended == active[0].blended]
-    if model in top:
+    top = []
+    for m in active:              # cheapest first: the ones at the lowest price
+        if m.blended != active[0].blended:
+            break
+        top.append(m)
+    if _holds(top, model):
         return f" Of the active models it is {'joint' if len(top) > 1 else 'the'} cheapest."
     subject = "model is" if len(top) == 1 else "models are"
     return f" The cheapest active {subject} {_names(top)} at {format_computed_amount(top[0].blended)}."

@@ -7,6 +7,8 @@ and reverse references pages share are built here in one pass and reused.
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -92,6 +94,13 @@ class SiteIndex:
 
     def pair(self, a: str, b: str) -> Pair | None:
         return self.pair_of.get(ordered(a, b))
+
+    @functools.cached_property
+    def active_bracket_members(self) -> dict[str, list[Model]]:
+        """Each bracket's active models, cheapest first: every review's cost answer names the
+        cheapest one, and filtering the bracket once per page was quadratic at catalog size."""
+        return {key: [m for m in members if m.meta.lifecycle.status.value == "active"]
+                for key, members in self.bracket_members.items()}
 
     def model(self, key: str) -> Model:
         return self.catalog.models[key]

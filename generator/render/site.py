@@ -26,6 +26,7 @@ from .html import PageHTML, to_html
 from .index import SiteIndex, newest_date
 from .listings import (all_models, bracket_summaries, bracket_summary, comparison_index, home_page,
                        provider_page, provider_summaries)
+from .page_keys import ModelReads, PageInput, PageKeys
 from .pages import PageRef, base_of, page_list, providers_with_pages
 from .review import review_page, shorten
 from .template_errors import PageTemplateError
@@ -69,15 +70,33 @@ class SiteRenderer:
 
     def render_parts(self, uri: str) -> tuple[dict[str, Any], str]:
         """(front matter, Markdown body) of the page at `uri`."""
+        page = self.page_input(uri)
+        return page.front, self.render_input(page)[0]
+
+    def page_input(self, uri: str) -> PageInput:
+        """What the page at `uri` is rendered from: its view values, before any template runs.
+
+        Cheap next to rendering, so a build can fingerprint every page (`page_keys`)
+        and render only those whose input changed.
+        """
         ref = self.pages[uri]
         front, template, context = getattr(self, f"_render_{ref.kind}")(ref)
         context.update(base=base_of(uri), site=self.catalog.config.site, config=self.catalog.config,
-                       catalog_models=self.catalog.models,
                        scale=self.catalog.config.grading.max, share=self.catalog.config.volumes.input_share)
+        return PageInput(uri, front, template, context)
+
+    def render_input(self, page: PageInput) -> tuple[str, set[str]]:
+        """The Markdown body of `page`, and the models its template looked up in `catalog_models`."""
+        reads = ModelReads(self.catalog.models)
         try:
-            return front, self.env.get_template(template).render(context)
+            body = self.env.get_template(page.template).render({**page.context, "catalog_models": reads})
         except jinja2.TemplateError as problem:
-            raise PageTemplateError(problem, uri) from problem
+            raise PageTemplateError(problem, page.uri) from problem
+        return body, reads.read
+
+    def keys(self) -> PageKeys:
+        """Fingerprints for this renderer's pages (see `page_keys`)."""
+        return PageKeys(self.catalog, self.index)
 
     def lastmod(self, uri: str) -> dt.date:
         """The date a page's content last changed, for the sitemap: from data, never the clock."""
