@@ -121,10 +121,17 @@ class Verifier:
     def limit(self, claim: LimitClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
         hedged = self.hedged(text, claim.number_at)
         models = [self.catalog.models[k] for k in keys]
-        if any(self._limit_fits(claim, self._limit_of(claim, m), hedged) for m in models):
+        if any(isinstance(limit, int) and self._limit_fits(claim, limit, hedged)
+               for limit in (self._limit_of(claim, m) for m in models)):
             return None
         model = models[0]
         value = self._limit_of(claim, model)
+        if not isinstance(value, int):
+            # An output limit no source gives: a number in prose would be the only place it is stated.
+            return Contradiction(f"{_quote(text, claim)} cannot be backed by the data: {model.meta.name}'s output "
+                                 f"limit is unknown (max_output: unknown)",
+                                 f"remove the number, or set max_output in content/models/{model.key}.md "
+                                 f"from a source that gives it")
         if claim.limit == "context":
             data = f"{model.meta.name} has a context window of {format_count(value)} tokens ({format_tokens_short(value)})"
             field = "context"
@@ -136,7 +143,7 @@ class Verifier:
                              _bind_hint([field], model.key, page_model))
 
     @staticmethod
-    def _limit_of(claim: LimitClaim, model: ModelFacts) -> int:
+    def _limit_of(claim: LimitClaim, model: ModelFacts) -> int | str:
         return model.meta.context_window if claim.limit == "context" else model.meta.max_output
 
     def _limit_fits(self, claim: LimitClaim, actual: int, hedged: bool) -> bool:
