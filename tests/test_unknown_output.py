@@ -2,7 +2,8 @@
 
 Schema, check, prose claims, bindings, the FAQ answer, the specification table and
 the JSON API each say it is unknown; none puts the context window (or any other
-number) in its place.
+number) in its place. A prose date against a release or deprecation day the data gives as
+`unknown` is reported the same way: the data cannot back it.
 """
 
 from __future__ import annotations
@@ -152,3 +153,22 @@ def test_the_review_page_says_the_output_limit_is_unknown(sample):
     assert "131,072 tokens per response" not in html_path(built.site_dir, f"models/{KEY}").read_text()
     other = dict(table_rows(parse(built.site_dir, "models/openai/gpt-4.1-mini").css_first(".mr-specs")))
     assert other["Max output"] == "32,768 tokens"
+
+
+# -- the release date, unknown the same way ------------------------------------------
+
+def test_a_prose_release_date_on_an_unknown_release_is_reported_as_unbacked(site):
+    site.review(KEY, valid_review(name=NAME, released="unknown"), body="It was released in March 2025.\n")
+    [(severity, code, _, message, hint)] = found(site)
+    assert (severity, code) == ("error", "claim-date")
+    assert message == ('claim "was released in March 2025" cannot be backed by the data: Mystery Model\'s release date '
+                       "is unknown (released: unknown)")
+    assert hint == "remove the date, or set released in content/models/mistral/mystery.md from a source that gives it"
+
+
+def test_a_prose_deprecation_date_on_an_unknown_day_is_reported_as_unbacked(site):
+    site.review(KEY, valid_review(name=NAME, lifecycle={"status": "deprecated", "date": "unknown"}),
+                body="It was deprecated in June 2026.\n")
+    [(_, code, _, message, _)] = found(site)
+    assert code == "claim-date"
+    assert message.endswith("Mystery Model's deprecation date is unknown (lifecycle.date: unknown)")
