@@ -15,6 +15,8 @@ the importer's own plan), so a resolution bug cannot hide behind its own bookkee
 * completeness: of the chat listings of each real file, the share that became a
   review or an offer of a review that passes `check` with no error; every other
   listing is named with its reason (`--list`).
+  Reviews written with the output limit `unknown` count (the source does not give it,
+  or gives one larger than the context window); the bench says how many.
 
     python bench/truth_bench.py [--data /work/shared/data] [--list]
 """
@@ -171,8 +173,12 @@ def completeness(project: Project, fmt: str, files: list[Path], tmp: Path, listi
     print(f"  chat listings that became a passing review or offer: {ok}/{len(chat)} = {_pct(ok, len(chat))}")
     for why, n in reasons.most_common():
         print(f"    {n:4d}  {why}")
+    unknown = sorted(k for k, r in reviews.items() if r.meta.max_output == "unknown")
+    print(f"  passing reviews with the output limit unknown: {len(unknown)} "
+          f"({len(report.doubts)} because the source's limit is larger than its context window)")
     if listing:
         print("\n".join(lines))
+        print("\n".join(f"    output limit unknown: {d.key}: {d.reason}" for d in report.doubts))
 
 
 def _pct(a: int, b: int) -> str:

@@ -215,3 +215,15 @@ def test_a_yaml_error_with_no_known_cause_gets_no_invented_hint(site):
     site.raw(PATH, edit({20: "  output 1.60"}))
     [found] = check_project(Project.at(site.root), today=TODAY).diagnostics
     assert (found.code, found.hint) == ("yaml-syntax", "")
+
+
+def test_a_damaged_key_with_a_bracket_is_an_unknown_key_not_a_crash(site):
+    """`[` in a key once read as one of pydantic's type tags ('function-after[...]'), which left
+    the error without a location (IndexError). Found by test_load_hostile_property."""
+    from conftest import valid_review
+    from generator.load.loader import load_review
+    path = site.review("mistral/x", valid_review())
+    raw = path.read_bytes().replace(b"context_window", b"contm[.b2?_window")
+    _, found = load_review(path, site.content, site.root, raw=raw)
+    assert [(d.code, d.line, d.message) for d in found] == [
+        ("unknown-key", 6, "unknown field 'contm[.b2?_window'")]

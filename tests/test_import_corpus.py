@@ -34,11 +34,11 @@ def test_import_writes_one_review_per_distinct_chat_model(corpus):
     root, into, status, out, seconds = corpus
     assert status == 0
     files = sorted((into / "models").rglob("*.md"))
-    assert len(files) == 1092
-    assert out.splitlines()[0] == ("models.dev catalog (as of 2026-06-30): 5,276 entries, 4,985 chat listings, "
-                                   "317 not chat (120 image, 50 embedding, 49 audio, 47 video, 23 moderation, "
+    assert len(files) == 1109
+    assert out.splitlines()[0] == ("models.dev catalog (as of 2026-06-30): 5,276 entries, 4,980 chat listings, "
+                                   "322 not chat (120 image, 55 embedding, 49 audio, 47 video, 23 moderation, "
                                    "12 rerank, 9 realtime, 7 ocr)")
-    assert out.splitlines()[-1].startswith("1,092 reviews written to imported, 91 entries skipped, 0 already there")
+    assert out.splitlines()[-1].startswith("1,109 reviews written to imported, 69 entries skipped, 0 already there")
     assert len({match_key(p.stem) for p in files}) == len(files)
     assert seconds < 30, f"import took {seconds:.1f} s"
 
@@ -63,7 +63,7 @@ def test_the_corpus_passes_check_with_no_errors(corpus):
     assert {d.code for d in result.diagnostics} == {"no-prose", "stale-data"}
     assert all(d.message.startswith("the model was last benchmarked")
                for d in result.diagnostics if d.code == "stale-data")
-    assert result.catalog is not None and len(result.catalog.models) == 1092
+    assert result.catalog is not None and len(result.catalog.models) == 1109
 
 
 def test_importing_again_overwrites_nothing(corpus):
@@ -71,8 +71,8 @@ def test_importing_again_overwrites_nothing(corpus):
     before = {p: p.stat().st_mtime_ns for p in (into / "models").rglob("*.md")}
     out = io.StringIO()
     assert run_import(Project.at(root), "models-dev", API, None, [], True, into, today=TODAY, out=out) == 0
-    assert out.getvalue().splitlines()[-1].startswith("0 reviews written to imported, 91 entries skipped, "
-                                                      "1,092 already there")
+    assert out.getvalue().splitlines()[-1].startswith("0 reviews written to imported, 69 entries skipped, "
+                                                      "1,109 already there")
     assert {p: p.stat().st_mtime_ns for p in (into / "models").rglob("*.md")} == before
 
 

@@ -34,10 +34,11 @@ def by_key(read):
 
 def test_the_shared_file_reads_completely(shared):
     assert shared.entries == 5276
-    # 4,959 provider listings, and 26 labs.json records of models their lab's block does not list
-    assert len(shared.records) == 4985
+    # 4,954 provider listings, and 26 labs.json records of models their lab's block does not list
+    assert len(shared.records) == 4980
     assert sum(r.key.startswith("labs.json: ") for r in shared.records) == 26
-    assert dict(shared.not_chat) == {"image": 120, "embedding": 50, "audio": 49, "video": 47, "moderation": 23,
+    # 55 embedding models: 5 of them (DigitalOcean's e5-large-v2, ...) said so only by `family: text-embedding`
+    assert dict(shared.not_chat) == {"image": 120, "embedding": 55, "audio": 49, "video": 47, "moderation": 23,
                                      "rerank": 12, "realtime": 9, "ocr": 7}
     assert shared.skipped == []
     assert shared.source.as_of == dt.date(2026, 6, 30)   # newest last_updated in the file
@@ -138,6 +139,16 @@ def test_non_chat_entries_are_counted_by_kind(tmp_path, keys):
     })
     assert sorted(r.model_id for r in read.records) == ["chat", "chat-with-pictures"]
     assert dict(read.not_chat) == {"embedding": 1, "rerank": 1, "image": 1, "video": 1}
+
+
+def test_an_embedding_family_is_not_chat_even_when_the_id_does_not_say_so(tmp_path, keys):
+    """DigitalOcean's `e5-large-v2` (family text-embedding, "output": 1024 is its vector size)."""
+    read = read_made(tmp_path, keys, {
+        "e5-large-v2": entry(family="text-embedding", limit={"context": 512, "output": 1024}),
+        "bge-large": entry(family="rerank"), "talker": entry(family="gpt-audio"), "chat": entry(family="chat"),
+    })
+    assert sorted(r.model_id for r in read.records) == ["chat", "talker"]
+    assert dict(read.not_chat) == {"embedding": 1, "rerank": 1}
 
 
 def test_unknown_provider_entries_are_reported_with_their_key(tmp_path, keys):

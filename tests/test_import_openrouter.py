@@ -65,7 +65,9 @@ def test_variable_missing_and_unknown_fields(tmp_path, keys):
         model("a/picture", architecture={"input_modalities": ["text"], "output_modalities": ["image"]}),
     ])
     assert [(r.key, r.priced) for r in read.records] == [("a/no-pricing", False), ("a/extra", True)]
-    assert read.skipped == [Skipped("openrouter/auto", "negative price '-1'"),
+    assert read.skipped == [Skipped("openrouter/auto", "OpenRouter lists its prompt price as '-1': the price varies "
+                                    "by route (a router, not one model), and a review needs a fixed price for its "
+                                    "cost table"),
                             Skipped("a/extra", "the id is listed twice; the first listing was used"),
                             Skipped("data[4]", "the entry has no 'id'")]
     assert dict(read.not_chat) == {"image": 1}
@@ -76,3 +78,32 @@ def test_the_answer_must_have_a_data_list(tmp_path, keys):
     path.write_text(json.dumps({"models": []}))
     with pytest.raises(CatalogError, match="is not an OpenRouter models answer"):
         read_catalog("openrouter", path, keys)
+
+
+def test_a_minus_one_on_either_side_means_no_fixed_price(tmp_path, keys):
+    read = read_made(tmp_path, keys, [model("openrouter/router", pricing={"prompt": "0", "completion": "-1"}),
+                                      model("a/fixed", pricing={"prompt": "0", "completion": "0"})])
+    assert [r.key for r in read.records] == ["a/fixed"]
+    assert read.skipped == [Skipped("openrouter/router", "OpenRouter lists its completion price as '-1': the price "
+                                    "varies by route (a router, not one model), and a review needs a fixed price "
+                                    "for its cost table")]
+
+
+def test_listings_without_or_with_an_impossible_output_limit_import_with_it_unknown(site, tmp_path):
+    import io
+    from conftest import TODAY
+    from generator.commands.importing import run_import
+    from generator.project import Project, check_project
+    path = tmp_path / "models.json"
+    path.write_text(json.dumps({"data": [model("a/silent", top_provider={"max_completion_tokens": None}),
+                                         model("a/overlong", top_provider={"max_completion_tokens": 4096})]}))
+    out = io.StringIO()
+    assert run_import(Project.at(site.root), "openrouter", path, None, [], True, None, today=TODAY, out=out) == 0
+    assert ("unknown a/overlong: the output limit 4,096 is larger than the context window 1,000: the source "
+            "contradicts itself, so the output limit is written as unknown") in out.getvalue().splitlines()
+    for name in ("silent", "overlong"):
+        text = (site.content / f"models/openrouter/{name}.md").read_text(encoding="utf-8")
+        assert "\ncontext_window: 1000\nmax_output: unknown\n" in text
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert [d for d in result.diagnostics if d.is_error] == []
+    assert {r.meta.max_output for r in result.content.reviews} == {"unknown"}

@@ -187,3 +187,29 @@ def test_a_providers_own_prefix_on_the_id_is_dropped():
     assert sorted(planned) == ["anthropic/claude-opus-4-7", "llama/llama-4-scout"]
     assert [o.model_id for o in planned["anthropic/claude-opus-4-7"].offers] == ["databricks-claude-opus-4-7"]
     assert planned["llama/llama-4-scout"].aliases == ["cerebras-llama-4-scout"]
+
+
+def test_a_canonical_slug_that_extends_the_id_finds_the_makers_model():
+    maverick = "meta-llama/llama-4-maverick-17b-128e-instruct"
+    records = [listing("llama", "llama-4-maverick-17b-128e-instruct"),
+               listing("openrouter", "meta-llama/llama-4-maverick", canonical=maverick),
+               listing("openrouter", "meta-llama/llama-4-maverick:free", input=Decimal(0), output=Decimal(0),
+                       canonical=maverick + "-04-05")]
+    planned = plan(*records)
+    assert list(planned) == ["llama/llama-4-maverick-17b-128e-instruct"]
+    assert [(o.model_id, o.mode) for o in planned["llama/llama-4-maverick-17b-128e-instruct"].offers] == [
+        ("meta-llama/llama-4-maverick", None), ("meta-llama/llama-4-maverick:free", "free")]
+    found = Resolver(KEYS)
+    found.learn(records)
+    assert (f"its canonical_slug '{maverick}' names it more exactly: the maker llama lists it as "
+            "'llama-4-maverick-17b-128e'") in found.resolve(records[1]).steps
+    # without the slug the id alone names the maker but finds no model there
+    assert sorted(plan(records[0], listing("openrouter", "meta-llama/llama-4-maverick"))) == [
+        "llama/llama-4-maverick-17b-128e-instruct", "openrouter/llama-4-maverick"]
+
+
+def test_a_canonical_slug_naming_another_model_is_ignored():
+    """OpenRouter gives `z-ai/glm-4.6v` (vision) the slug `z-ai/glm-4.6-20251208` (the text model)."""
+    planned = plan(listing("zhipuai", "glm-4.6"), listing("openrouter", "z-ai/glm-4.6v", canonical="z-ai/glm-4.6-20251208"))
+    assert sorted(planned) == ["openrouter/glm-4.6v", "zhipuai/glm-4.6"]
+    assert planned["zhipuai/glm-4.6"].offers == []

@@ -123,20 +123,28 @@ def test_one_review_per_model_at_its_maker_with_the_other_providers_as_offers(si
     assert status == 0
     written = sorted(p.relative_to(site.content).as_posix() for p in site.content.rglob("*.md"))
     # `:free` is widget 2 in another mode: an offer, not a review. A model without a
-    # (day-precise) release date, or deprecated on an unknown day, is imported all the same.
+    # (day-precise) release date, or deprecated on an unknown day, is imported all the same,
+    # and so is one whose output limit exceeds its context (the limit is then unknown).
     assert written == ["models/amazon-bedrock/gizmo.md", "models/mistral/widget-2.md",
-                       "models/mistral/widget-month.md", "models/mistral/widget-old.md"]
+                       "models/mistral/widget-huge-output.md", "models/mistral/widget-month.md",
+                       "models/mistral/widget-old.md"]
     assert (site.content / "models/mistral/widget-2.md").read_text(encoding="utf-8") == EXPECTED
     assert out.splitlines() == [
         "models.dev catalog (as of 2026-06-01): 12 entries, 11 chat listings, 1 not chat (1 embedding)",
         "created content/models/mistral/widget-2.md",
+        "created content/models/mistral/widget-huge-output.md",
         "created content/models/mistral/widget-month.md",
         "created content/models/mistral/widget-old.md",
         "created content/models/amazon-bedrock/gizmo.md",
-        "skipped mistral/widget-huge-output: the output limit 8,192 is larger than the context window 8,000",
+        "unknown mistral/widget-huge-output: the output limit 8,192 is larger than the context window 8,000: "
+        "the source contradicts itself, so the output limit is written as unknown",
     ] + [out.splitlines()[-1]]
-    assert out.splitlines()[-1].startswith("4 reviews written to content, 1 entries skipped, 0 already there, "
+    assert out.splitlines()[-1].startswith("5 reviews written to content, 0 entries skipped, 0 already there, "
                                            "1 renamed to keep names unique (")
+    huge = (site.content / "models/mistral/widget-huge-output.md").read_text(encoding="utf-8")
+    assert "\ncontext_window: 8000\nmax_output: unknown\n" in huge
+    assert ("# The output limit 8,192 is larger than the context window 8,000: the source contradicts itself, "
+            "so the output limit is written as unknown.\n") in huge
     month = (site.content / "models/mistral/widget-month.md").read_text(encoding="utf-8")
     assert "\nreleased: unknown\n" in month and "first_listed" not in month
     old = (site.content / "models/mistral/widget-old.md").read_text(encoding="utf-8")

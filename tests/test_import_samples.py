@@ -56,9 +56,11 @@ def test_openrouter_sample_files_seeded_models_at_their_maker(seeded):
     status, files, out = imported(seeded, "openrouter", "openrouter-sample.json")
     assert status == 0
     assert files == ["anthropic/claude-haiku-4-5.md", "anthropic/claude-opus-4-7.md", "google/gemini-2.5-flash.md",
-                     "openai/gpt-4.1-mini.md", "openai/gpt-4.1.md", "openai/gpt-5.4-nano.md", "openrouter/glm-4.5.md",
-                     "openrouter/ling-2.6-1t.md", "openrouter/mistral-small-3.2-24b-instruct.md",
-                     "openrouter/qwen3-max-thinking.md", "openrouter/reka-flash-3.md"]
+                     "openai/gpt-4.1-mini.md", "openai/gpt-4.1.md", "openai/gpt-5.4-nano.md",
+                     "openrouter/deepseek-v3.1-nex-n1.md", "openrouter/gemma-3n-e4b-it.md", "openrouter/glm-4.5.md",
+                     "openrouter/granite-4.0-h-micro.md", "openrouter/ling-2.6-1t.md",
+                     "openrouter/mistral-small-3.2-24b-instruct.md", "openrouter/qwen3-max-thinking.md",
+                     "openrouter/qwen3-next-80b-a3b-instruct-free.md", "openrouter/reka-flash-3.md"]
     result = check_project(Project.at(seeded.root), today=TODAY)
     # The OpenRouter answer dates from 2026-05-12: offers checked then are 193 days old today.
     assert {(d.severity.value, d.code) for d in result.diagnostics} == {("warning", "no-prose"),
@@ -71,8 +73,8 @@ def test_openrouter_sample_files_seeded_models_at_their_maker(seeded):
 
 def test_without_seeds_openrouter_models_are_imported_with_an_unknown_release_and_the_day_first_listed(site):
     status, files, out = imported(site, "openrouter", "openrouter-sample.json")
-    assert status == 0 and len(files) == 10
-    assert out.splitlines()[-1].startswith("10 reviews written to content, 5 entries skipped")
+    assert status == 0 and len(files) == 15
+    assert out.splitlines()[-1].startswith("15 reviews written to content, 0 entries skipped")
     text = (site.content / "models/openrouter/gpt-4.1-mini.md").read_text(encoding="utf-8")
     assert "\nreleased: unknown\nfirst_listed: 2025-04-14\n" in text
     assert "openrouter/claude-haiku-4.5.md" in files and "openrouter/claude-opus-4.7-fast.md" in files
@@ -95,3 +97,19 @@ def test_litellm_prices_are_verified_on_the_files_day_but_never_after_today(seed
     assert not [d for d in result.diagnostics if d.is_error]
     mini = next(r.meta for r in result.content.reviews if r.key == "openai/gpt-4.1-mini")
     assert (mini.pricing.verified, mini.sources[0].accessed) == (verified, verified)
+
+
+def test_openrouter_listings_without_an_output_limit_are_imported_with_it_unknown(site):
+    """`top_provider.max_completion_tokens: null` (granite), or a limit above the context window
+    (DeepSeek V3.1 Nex N1, 163,840 > 131,072): written `unknown`, never the context window."""
+    status, files, out = imported(site, "openrouter", "openrouter-sample.json")
+    assert status == 0
+    granite = (site.content / "models/openrouter/granite-4.0-h-micro.md").read_text(encoding="utf-8")
+    assert "\nmax_output: unknown\n" in granite
+    assert "# No source gives an output limit: it is written as unknown.\n" in granite
+    nex = (site.content / "models/openrouter/deepseek-v3.1-nex-n1.md").read_text(encoding="utf-8")
+    assert "\ncontext_window: 131072\nmax_output: unknown\n" in nex
+    assert ("unknown nex-agi/deepseek-v3.1-nex-n1: the output limit 163,840 is larger than the context window "
+            "131,072: the source contradicts itself, so the output limit is written as unknown") in out.splitlines()
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert not [d for d in result.diagnostics if d.is_error]

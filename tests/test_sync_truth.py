@@ -124,3 +124,22 @@ def test_retire_missing_updates_an_existing_lifecycle(site, tmp_path):
     status, diff, err = sync(site, file, retire_missing=True)
     assert status == 0, err
     assert "lifecycle:\n  status: retired\n  date: 2026-08-01\n" in path.read_text(encoding="utf-8")
+
+
+def test_an_unknown_output_limit_is_filled_in_once_the_catalog_gives_one(site, tmp_path):
+    unknown = REVIEW.replace("max_output: 65536", "max_output: unknown")
+    path, file = write(site, tmp_path, {"tiered-model": litellm_entry()}, review=unknown)
+    status, diff, err = sync(site, file)
+    assert status == 0, err
+    assert "\nmax_output: 65536\n" in path.read_text(encoding="utf-8")
+    result = check_project(Project.at(site.root), today=TODAY)
+    assert result.content.reviews[0].meta.max_output == 65536
+
+
+def test_an_unknown_output_limit_stays_unknown_when_the_catalog_gives_none(site, tmp_path):
+    unknown = REVIEW.replace("max_output: 65536", "max_output: unknown")
+    entry = litellm_entry()
+    del entry["max_output_tokens"]
+    path, file = write(site, tmp_path, {"tiered-model": entry}, review=unknown)
+    status, diff, err = sync(site, file, dry_run=True)
+    assert (status, diff) == (0, "")

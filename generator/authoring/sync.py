@@ -326,7 +326,7 @@ def _sync_limits(review: ReviewRecord, home: ImportedModel, editor: FrontMatterT
         return []
     context = pending.get("context_window", review.meta.context_window)
     output = pending.get("max_output", review.meta.max_output)
-    if output > context:
+    if isinstance(output, int) and output > context:   # an unknown output limit contradicts nothing
         notes.append(f"{review.display}: the catalog's limits (context {context:,}, output {output:,}) "
                      "contradict each other; left alone")
         return []

@@ -78,6 +78,17 @@ def _both_prices(model: Model, catalog: Catalog) -> str:
     return f"{format_price(price.input)} input / {format_price(price.output)} output per 1M tokens"
 
 
+def _output_field(show: Callable[[int], str]) -> Callable[[Model, Catalog], str]:
+    """The output limit, formatted; a limit no source gives cannot be bound (a number would be invented)."""
+    def field(model: Model, catalog: Catalog) -> str:
+        value = model.meta.max_output
+        if not isinstance(value, int):
+            raise BindingProblem("binding-unknown-field", f"{model.meta.name}'s output limit is unknown "
+                                 "(max_output: unknown)", "say so in words, or set max_output from a source")
+        return show(value)
+    return field
+
+
 FIELDS: dict[str, Callable[[Model, Catalog], str]] = {
     "name": lambda m, c: m.meta.name,
     "price": _both_prices,
@@ -92,9 +103,9 @@ FIELDS: dict[str, Callable[[Model, Catalog], str]] = {
     "context": lambda m, c: format_tokens(m.meta.context_window),
     "context.short": lambda m, c: format_tokens_short(m.meta.context_window),
     "context.exact": lambda m, c: f"{format_count(m.meta.context_window)} tokens",
-    "max_output": lambda m, c: format_tokens(m.meta.max_output),
-    "max_output.short": lambda m, c: format_tokens_short(m.meta.max_output),
-    "max_output.exact": lambda m, c: f"{format_count(m.meta.max_output)} tokens",
+    "max_output": _output_field(format_tokens),
+    "max_output.short": _output_field(format_tokens_short),
+    "max_output.exact": _output_field(lambda n: f"{format_count(n)} tokens"),
 }
 
 

@@ -117,7 +117,7 @@ def _model_refs(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
 
 def _limits(review: ReviewRecord, ctx: Context) -> Iterator[Diagnostic]:
     meta = review.meta
-    if meta.max_output > meta.context_window:
+    if isinstance(meta.max_output, int) and meta.max_output > meta.context_window:
         yield error(*_at(review, ("max_output",)), "limit-order",
                     f"max_output {meta.max_output:,} is larger than the context window {meta.context_window:,}",
                     "a response cannot be longer than the whole context")

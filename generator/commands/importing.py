@@ -55,6 +55,7 @@ def format_report(report: ImportReport, root: Path) -> str:
         lines += [f"created {display_path(p, root)}" for p in report.created]
     lines += [f"exists  {display_path(p, root)}: {why}" for p, why in report.existing]
     lines += [f"skipped {s.key}: {s.reason}" for s in report.skipped]
+    lines += [f"unknown {d.key}: {d.reason}" for d in report.doubts]
     lines += [f"error: '{m}' is not a chat model in {read.source.title}" for m in report.not_found]
     lines.append(f"{len(report.created):,} reviews written to {display_path(report.into, root)}, "
                  f"{len(report.skipped):,} entries skipped, {len(report.existing):,} already there"

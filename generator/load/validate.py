@@ -8,6 +8,7 @@ editor's words (with a did-you-mean for unknown keys).
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -122,8 +123,12 @@ def _shape(value: Any) -> str:
 
 
 def _is_union_tag(part: Any) -> bool:
-    """pydantic inserts type names such as 'function-after[...]' into a loc; drop them."""
-    return isinstance(part, str) and ("[" in part or part in {"int", "str", "none", "decimal"})
+    """pydantic inserts type names such as 'function-after[...]' into a loc; drop them. Only that
+    shape counts: a damaged key such as 'contm[.b_window' is a key, and its error needs its loc."""
+    return isinstance(part, str) and (bool(_TAG.fullmatch(part)) or part in {"int", "str", "none", "decimal"})
+
+
+_TAG = re.compile(r"[a-z][a-z-]*\[.*\]", re.DOTALL)
 
 
 def _dotted(loc: Loc) -> str:

@@ -132,7 +132,7 @@ def model_summary(model: Model) -> dict[str, Any]:
         "lifecycle": {"status": meta.lifecycle.status.value, "date": _date(meta.lifecycle.date),
                       "successor": meta.lifecycle.successor},
         "context_window": meta.context_window,
-        "max_output": meta.max_output,
+        "max_output": meta.max_output if isinstance(meta.max_output, int) else None,   # unknown: null
         "knowledge_cutoff": meta.knowledge_cutoff,
         "modalities": {"input": list(meta.modalities.input), "output": list(meta.modalities.output)},
         "capabilities": meta.capabilities.model_dump(mode="python"),

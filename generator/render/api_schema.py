@@ -67,7 +67,8 @@ _MODEL_PROPERTIES: dict[str, Any] = {
     "lifecycle": _object({"status": {"enum": ["active", "deprecated", "retired"]}, "date": _nullable(_DATE),
                           "successor": _nullable(_KEY)}),
     "context_window": _TOKENS,
-    "max_output": _TOKENS,
+    "max_output": {**_nullable(_TOKENS), "description": "the longest response in tokens; null when no source "
+                                                         "gives the output limit"},
     "knowledge_cutoff": _nullable({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
     "modalities": _object({"input": {"type": "array", "items": _TEXT, "minItems": 1},
                            "output": {"type": "array", "items": _TEXT, "minItems": 1}}),

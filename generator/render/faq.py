@@ -120,9 +120,12 @@ def _listed_name(model: Model) -> str:
 
 def _context_answer(index: SiteIndex, model: Model) -> str:
     meta = model.meta
-    answer = (f"{meta.name} reads up to {format_count(meta.context_window)} tokens "
-              f"({format_tokens(meta.context_window)}) per request and writes up to "
-              f"{format_count(meta.max_output)} tokens per response.")
+    reads = (f"{meta.name} reads up to {format_count(meta.context_window)} tokens "
+             f"({format_tokens(meta.context_window)}) per request")
+    if isinstance(meta.max_output, int):
+        answer = f"{reads} and writes up to {format_count(meta.max_output)} tokens per response."
+    else:   # never the context window standing in for an output limit no source gives
+        answer = f"{reads}; how many tokens it writes per response is unknown: no source we use gives its output limit."
     long_context = meta.pricing.long_context
     if long_context:
         answer += (f" Prompts longer than {format_count(long_context.above_tokens)} tokens are billed at "

@@ -48,7 +48,7 @@ def read(path: Path, provider_keys: set[str]) -> CatalogRead:
                 continue
             newest = max([newest] + _dates(entry))
             outputs = tuple((entry.get("modalities") or {}).get("output") or ())
-            kind = non_chat_kind(model_id, outputs)
+            kind = non_chat_kind(model_id, outputs) or _family_kind(entry)
             if kind:
                 read_result.not_chat[kind] += 1
                 continue
@@ -193,3 +193,14 @@ def _dates(entry: dict[str, Any]) -> list[dt.date]:
 
 def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _family_kind(entry: dict[str, Any]) -> str | None:
+    """models.dev's `family: text-embedding` marks embedding models whose ids do not say so
+    (DigitalOcean's `e5-large-v2`, `all-mini-lm-l6-v2`); only embedding and rerank families count."""
+    family = entry.get("family")
+    if isinstance(family, str):
+        kind = non_chat_kind(family, ())
+        if kind in ("embedding", "rerank"):
+            return kind
+    return None

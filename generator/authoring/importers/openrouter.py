@@ -2,7 +2,9 @@
 
 Every entry is sold by OpenRouter itself (provider `openrouter`); the id's prefix
 (`openai/gpt-4.1-mini`) names the maker. Prices are USD per token as strings; a
-negative price (OpenRouter writes `-1` for "varies by route") cannot be imported.
+negative price (OpenRouter writes `-1` for "varies by route", e.g. `openrouter/auto`)
+is no fixed price, and a review without one has no cost table: such a listing is
+skipped with that reason.
 What we read besides prices:
 
 * `context_length` is the context window; `top_provider.max_completion_tokens`
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +84,7 @@ def _record(key: str, entry: dict[str, Any], provider_keys: set[str]) -> Importe
     params = entry.get("supported_parameters")
     notes: list[str] = []
     prefixes, _ = split_id(key, "openrouter")
+    _fixed_prices(pricing)
     expiry = values.optional(values.day, entry.get("expiration_date"), "expiration date", notes)
     cutoff = values.optional(values.cutoff, entry.get("knowledge_cutoff"), "knowledge cutoff", notes)
     return ImportedModel(
@@ -100,6 +104,18 @@ def _record(key: str, entry: dict[str, Any], provider_keys: set[str]) -> Importe
         first_listed=_created(entry.get("created")),
         canonical=entry.get("canonical_slug") if isinstance(entry.get("canonical_slug"), str) else None,
     )
+
+
+def _fixed_prices(pricing: dict[str, Any]) -> None:
+    """Raise for OpenRouter's `-1` ("the price varies by route"): a router, not one priced model."""
+    for side in ("prompt", "completion"):
+        try:
+            negative = Decimal(str(pricing.get(side)).strip()) < 0
+        except (InvalidOperation, ValueError):
+            continue   # not a number: values.price says why
+        if negative:
+            raise ValueError(f"OpenRouter lists its {side} price as {pricing.get(side)!r}: the price varies by route "
+                             "(a router, not one model), and a review needs a fixed price for its cost table")
 
 
 def _created(raw: Any) -> dt.date | None:

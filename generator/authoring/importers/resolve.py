@@ -16,8 +16,9 @@ What it reads, in order:
    `labs.json`, or any provider a `makers:` word or id prefix names), the lab
    records of `labs.json`, and `seeds/`;
 3. the listing's signals: id prefixes (`openai/`, Bedrock's `us.anthropic.`), the
-   models.dev `family`, OpenRouter's `canonical_slug`, the id's first word
-   (`claude`, `gemma`, `qwen` ...);
+   models.dev `family`, the id's first word (`claude`, `gemma`, `qwen` ...), and, when
+   the id finds nothing at the maker, OpenRouter's `canonical_slug` if it extends the
+   id (`qwen3-coder` -> `qwen3-coder-480b-a35b-07-25`);
 4. normalised ids: packaging suffixes (`-v1:0`, `-fp8`, `-instruct`, `-maas`,
    `:free`) and prefixes (`azure-`, `meta-`) dropped for matching, then mode
    suffixes, then a dated-snapshot suffix.
@@ -63,6 +64,7 @@ MODES = ("thinking", "nothink", "non-thinking", "no-thinking", "think", "reasoni
 _MODE = re.compile(r"-(" + "|".join(MODES) + r")$")
 _VERSION = re.compile(r"-(?:latest|2[3-9](?:0[1-9]|1[0-2]))$")
 _DATE = re.compile(r"-(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2})$")
+_MONTH_DAY = re.compile(r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")   # a canonical slug's `-07-25`
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,9 @@ class Resolver:
                                      + (f"; '{mode}' is the mode of this listing" if mode else ""))
                         return Resolution(maker, known[guess], mode, True, tuple(steps))
         base, mode = candidates[-1]
+        exact = self._by_canonical(record, key, mode, hints, steps)
+        if exact is not None:
+            return exact
         if hints:
             steps.append(f"the maker {hints[0]} does not list '{base}': a reseller-only model, "
                          f"filed at a reseller")
@@ -232,6 +237,34 @@ class Resolver:
                 steps.append(f"the word '{word}' names the maker {maker}")
                 break
         return list(dict.fromkeys(hints))
+
+    def _by_canonical(self, record: ImportedModel, key: str, mode: str | None, hints: list[str],
+                      steps: list[str]) -> Resolution | None:
+        """The model at its maker through OpenRouter's `canonical_slug`, when the id alone found none.
+
+        The slug is the model written more exactly (`qwen/qwen3-coder` is
+        `qwen/qwen3-coder-480b-a35b-07-25`, `meta-llama/llama-4-maverick` is
+        `...-17b-128e-instruct`), often with a release date. It is trusted only when it
+        extends the id's own key: a slug that names another model (`z-ai/glm-4.6v` ->
+        `z-ai/glm-4.6-20251208`, a vision model filed under its text sibling) is ignored.
+        """
+        if not record.canonical:
+            return None
+        prefixes, slug = split_id(record.canonical, record.provider)
+        exact = normal(_MONTH_DAY.sub("", split_date(normal(slug))[0]))
+        own = split_mode(key)[0]
+        if exact == own or not exact.startswith(own + "-"):
+            return None
+        makers = list(dict.fromkeys([*(m for p in prefixes for m in [self._maker(p)] if m), *hints]))
+        for maker in makers:
+            known = self.index.get(maker, {})
+            for variant, _ in self._variants(exact):
+                if variant in known:
+                    steps.append(f"its canonical_slug '{record.canonical}' names it more exactly: the maker "
+                                 f"{maker} lists it as '{known[variant]}'"
+                                 + (f"; '{mode}' is the mode of this listing" if mode else ""))
+                    return Resolution(maker, known[variant], mode, True, tuple(steps))
+        return None
 
     def _variants(self, key: str) -> list[tuple[str, str | None]]:
         """(key, mode) to look up, most specific first; the last is the group key."""

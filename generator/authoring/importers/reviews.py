@@ -6,12 +6,16 @@ few fields the schema requires, handled as below):
 
 * `released`: when no source or seed gives it, written `unknown` (never guessed), with
   `first_listed` from the catalog (OpenRouter `created`) when there is one.
-* `context_window`, `max_output`, prices: required. A listing without them borrows
+* `context_window`, prices: required. A listing without them borrows
   them from the maker's `seeds/` entry (which cites its own source); a maker record
   without prices (labs.json) shows the first priced reseller's, named in
   `pricing.via`; failing that the model is skipped with the reason. LiteLLM publishes
   only a prompt limit (`max_input_tokens`); it stands in for the context window only
   when nothing better exists, and the file's header says so.
+* `max_output`: from the source or the seed; when neither gives it, written `unknown`
+  (never the context window standing in). An output limit larger than the context
+  window contradicts the source's own data: it is written `unknown` too, said in the
+  header and returned as a doubt the import report prints.
 * `capabilities`: the five flags are required. A flag the source does not publish is
   written `false` and named in the file's header comment ("not published by the
   source") so an editor knows to check it. No catalog publishes `fine_tuning`.
@@ -34,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -52,11 +56,18 @@ class NotImportable(ValueError):
     """The model cannot become a review that passes `check`; the message says why."""
 
 
+class BuiltReview(NamedTuple):
+    front: dict[str, Any]
+    header: str
+    doubts: list[str]   # facts the source contradicts itself on, written as unknown: for the import report
+
+
 def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
-                 seed_sources: dict[str, dict[str, Any]], brackets: list[Bracket]) -> tuple[dict[str, Any], str]:
-    """(front matter, header comment) for one planned model, or `NotImportable`."""
+                 seed_sources: dict[str, dict[str, Any]], brackets: list[Bracket]) -> BuiltReview:
+    """Front matter, header comment and doubts for one planned model, or `NotImportable`."""
     home, seed = planned.home, planned.seed
     notes: list[str] = []
+    doubts: list[str] = []
     offers_in = list(planned.offers)
     via = None
     if not home.priced and (seed is None or not seed.priced) and planned.own:
@@ -88,11 +99,16 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
     if context is None and home.max_input is not None:
         context = home.max_input
         notes.append("context_window is the source's prompt limit; the full context window may be larger.")
+    if context is None:
+        raise NotImportable(_missing("context window", home))
     max_output = pick("max_output")
-    if context is None or max_output is None:
-        raise NotImportable(_missing("context window" if context is None else "output limit", home))
-    if max_output > context:
-        raise NotImportable(f"the output limit {max_output:,} is larger than the context window {context:,}")
+    if max_output is None:
+        notes.append("No source gives an output limit: it is written as unknown.")
+    elif max_output > context:
+        doubts.append(f"the output limit {max_output:,} is larger than the context window {context:,}: "
+                      "the source contradicts itself, so the output limit is written as unknown")
+        notes.append(doubts[-1][0].upper() + doubts[-1][1:] + ".")
+        max_output = None
     front: dict[str, Any] = {"name": pick("name") or home.model_id.split("/")[-1],
                              "family": pick("family") or _family(planned.model_id),
                              "bracket": bracket_for_price(brackets, priced.output),
@@ -109,7 +125,7 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
     if lifecycle:
         front["lifecycle"] = lifecycle
     front["context_window"] = context
-    front["max_output"] = max_output
+    front["max_output"] = max_output if max_output is not None else UNKNOWN
     cutoff = pick("knowledge_cutoff")
     if cutoff and released is not None and _cutoff_day(cutoff) > released:
         notes.append(f"knowledge cutoff {cutoff} left out: it is after the release date.")
@@ -130,7 +146,7 @@ def build_review(planned: PlannedModel, source: CatalogSource, today: dt.date,
     front["reviewed"] = today
     notes.extend(n[0].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in home.notes)
     _validate(front)
-    return front, _header(source, home is seed, notes)
+    return BuiltReview(front, _header(source, home is seed, notes), doubts)
 
 
 def _missing(what: str, home: ImportedModel) -> str:

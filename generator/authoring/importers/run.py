@@ -38,6 +38,7 @@ class ImportReport:
     created: list[Path] = field(default_factory=list)
     existing: list[tuple[Path, str]] = field(default_factory=list)   # (path, why it was left alone)
     skipped: list[Skipped] = field(default_factory=list)
+    doubts: list[Skipped] = field(default_factory=list)   # written, a self-contradicting fact left unknown
     renamed: int = 0
     not_found: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -76,7 +77,7 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
             report.existing.append((path, why))
             continue
         try:
-            front, header = build_review(model, read.source, today, seed_sources, config.brackets)
+            front, header, doubts = build_review(model, read.source, today, seed_sources, config.brackets)
             report.renamed += _unique_name(front, model, names, taken)
         except NotImportable as exc:
             report.skipped.append(Skipped(model.home.key, str(exc)))
@@ -89,6 +90,7 @@ def import_catalog(project: Project, fmt: str, file: Path, provider: str | None 
             report.existing.append((path, "appeared while importing"))
             continue
         report.created.append(path)
+        report.doubts.extend(Skipped(model.home.key, doubt) for doubt in doubts)
     report.seconds = time.perf_counter() - started
     return report
 

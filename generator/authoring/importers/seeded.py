@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ...load import Bracket, parse_yaml
+from ...load import UNKNOWN, Bracket, parse_yaml
 from ..writer import dump_yaml
 from .grouping import plan_models
 from .ids import match_key
@@ -95,12 +95,12 @@ def seed_files(read: CatalogRead, retrieved: dt.date, brackets: list[Bracket],
         if not planned.own or planned.provider not in labs or planned.home.status == "deprecated":
             continue
         try:
-            front, _ = build_review(planned, source, retrieved, {}, brackets)
+            front = build_review(planned, source, retrieved, {}, brackets).front
         except NotImportable:
             continue
         if not isinstance(front["released"], dt.date) or front["released"] < SINCE or "lifecycle" in front:
             continue
-        facts = {k: front[k] for k in FACT_FIELDS if k in front}
+        facts = {k: front[k] for k in FACT_FIELDS if k in front and front[k] != UNKNOWN}   # seeds hold known facts
         facts["capabilities"] = {k: v for k, v in front["capabilities"].items()
                                  if getattr(planned.home, k) is not None}
         models[planned.provider][planned.model_id] = facts

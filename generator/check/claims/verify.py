@@ -21,7 +21,7 @@ from decimal import Decimal
 from .subject import CatalogFacts, ModelFacts
 from ...base import (blended_price, format_cost, format_count, format_percent, format_price, format_ratio,
                      format_tokens_short, MILLION, monthly_cost)
-from ...load import Claims
+from ...load import UNKNOWN, Claims
 from .patterns import CostClaim, DateClaim, LimitClaim, PriceClaim, RatioClaim, ScoreClaim
 
 ROUNDING_CAP = Decimal("0.10")
@@ -31,6 +31,10 @@ _CACHED = re.compile(r"\bcach", re.IGNORECASE)
 _LONG = re.compile(r"\blong[\s-]+(?:context|prompts?)|\babove\s+\d|\bbeyond\s+\d|\bover\s+\d", re.IGNORECASE)
 _HISTORY = re.compile(r"\b(?:down\s+from|up\s+from|previously|formerly|originally|used\s+to|was|were|launch(?:ed)?|"
                       r"until|before|cut\s+from|dropped\s+from|raised\s+from|at\s+launch)\b", re.IGNORECASE)
+
+
+_EVENT_NAMES = {"released": "release date", "cutoff": "knowledge cutoff", "deprecated": "deprecation date",
+                "retired": "retirement date"}
 
 
 @dataclass(frozen=True)
@@ -121,10 +125,17 @@ class Verifier:
     def limit(self, claim: LimitClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
         hedged = self.hedged(text, claim.number_at)
         models = [self.catalog.models[k] for k in keys]
-        if any(self._limit_fits(claim, self._limit_of(claim, m), hedged) for m in models):
+        if any(isinstance(limit, int) and self._limit_fits(claim, limit, hedged)
+               for limit in (self._limit_of(claim, m) for m in models)):
             return None
         model = models[0]
         value = self._limit_of(claim, model)
+        if not isinstance(value, int):
+            # An output limit no source gives: a number in prose would be the only place it is stated.
+            return Contradiction(f"{_quote(text, claim)} cannot be backed by the data: {model.meta.name}'s output "
+                                 f"limit is unknown (max_output: unknown)",
+                                 f"remove the number, or set max_output in content/models/{model.key}.md "
+                                 f"from a source that gives it")
         if claim.limit == "context":
             data = f"{model.meta.name} has a context window of {format_count(value)} tokens ({format_tokens_short(value)})"
             field = "context"
@@ -136,7 +147,7 @@ class Verifier:
                              _bind_hint([field], model.key, page_model))
 
     @staticmethod
-    def _limit_of(claim: LimitClaim, model: ModelFacts) -> int:
+    def _limit_of(claim: LimitClaim, model: ModelFacts) -> int | str:
         return model.meta.context_window if claim.limit == "context" else model.meta.max_output
 
     def _limit_fits(self, claim: LimitClaim, actual: int, hedged: bool) -> bool:
@@ -214,16 +225,24 @@ class Verifier:
 
     # -- dates ------------------------------------------------------------------
     def date(self, claim: DateClaim, text: str, keys: list[str], page_model: str | None) -> Contradiction | None:
-        """Compared at the coarser of the written precision and the data's; no data date, no verdict."""
+        """Compared at the coarser of the written precision and the data's; no data date, no verdict,
+        but a date the data gives as `unknown` cannot back one."""
         models = [self.catalog.models[k] for k in keys]
+        field = {"released": "released", "cutoff": "knowledge_cutoff", "deprecated": "lifecycle.date",
+                 "retired": "lifecycle.date"}[claim.event]
+        if all(_event_value(m, claim.event) == UNKNOWN for m in models):
+            # The data says it does not know: a date in prose would be the only place it is stated.
+            return Contradiction(f"{_quote(text, claim)} cannot be backed by the data: {models[0].meta.name}'s "
+                                 f"{_EVENT_NAMES[claim.event]} is unknown "
+                                 f"({field}: unknown)",
+                                 f"remove the date, or set {field} in content/models/{models[0].key}.md "
+                                 "from a source that gives it")
         known = [(m, d) for m in models for d in [_event_date(m, claim.event)] if d is not None]
         if not known or len(known) < len(models) or any(_same_date(claim, d) for _, d in known):
             return None
         model, data = known[0]
         what = {"released": "was released on", "cutoff": "has a knowledge cutoff of",
                 "deprecated": "was deprecated on", "retired": "was retired on"}[claim.event]
-        field = {"released": "released", "cutoff": "knowledge_cutoff", "deprecated": "lifecycle.date",
-                 "retired": "lifecycle.date"}[claim.event]
         return Contradiction(f"{_quote(text, claim)} contradicts the data: {model.meta.name} {what} "
                              f"{_written(data)}", f"fix the date to match `{field}` ({model.key})")
 
@@ -296,17 +315,19 @@ class Verifier:
         return monthly_cost(pricing.input, pricing.output, claim.tokens, share).usd
 
 
-def _event_date(model: ModelFacts, event: str) -> tuple[int, int | None, int | None] | None:
+def _event_value(model: ModelFacts, event: str) -> dt.date | str | None:
     meta = model.meta
-    value: dt.date | str | None
     if event == "released":
-        value = meta.released
-    elif event == "cutoff":
-        value = meta.knowledge_cutoff
-    else:
-        lifecycle = meta.lifecycle
-        value = lifecycle.date if lifecycle.status.value == event else None
-    if value is None:
+        return meta.released
+    if event == "cutoff":
+        return meta.knowledge_cutoff
+    lifecycle = meta.lifecycle
+    return lifecycle.date if lifecycle.status.value == event else None
+
+
+def _event_date(model: ModelFacts, event: str) -> tuple[int, int | None, int | None] | None:
+    value = _event_value(model, event)
+    if value is None or value == UNKNOWN:
         return None
     parts = [int(p) for p in str(value).split("-")]
     return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .types import (schema_error, Cutoff, Date, Flag, Money, ModelRef, Number, PositiveNumber, Slug,
-                    Text, Tokens, Url, _to_date)
+                    Text, Tokens, Url, _describe, _positive_int, _to_date, _to_int)
 
 UNKNOWN = "unknown"
 
@@ -29,6 +30,21 @@ def _to_release(value: Any) -> dt.date | str:
 
 ReleaseDate = Annotated[dt.date | str, BeforeValidator(_to_release),
                         WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"const": UNKNOWN}]})]
+
+
+def _to_output_limit(value: Any) -> int | str:
+    """An output limit in tokens, or `unknown` when no source gives one: never the context
+    window or another guess standing in for it."""
+    if isinstance(value, str) and value.strip().lower() == UNKNOWN:
+        return UNKNOWN
+    if value is None or isinstance(value, str) and not re.fullmatch(r"\s*\d[\d,_]*\s*[kKmM]?\s*", value):
+        raise schema_error("wrong-type", f"expected a whole number of tokens, or 'unknown' when no source gives "
+                                         f"the output limit; got {_describe(value)}")
+    return _positive_int(_to_int(value))
+
+
+OutputLimit = Annotated[int | str, BeforeValidator(_to_output_limit),
+                        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"const": UNKNOWN}]})]
 
 
 class Strict(BaseModel):
@@ -175,7 +191,7 @@ class Review(Strict):
     lifecycle: Lifecycle = Field(default_factory=lambda: Lifecycle(status=Status.ACTIVE))
     access: list[Text] = Field(default_factory=list, description="channels: API, chat apps, clouds")
     context_window: Tokens
-    max_output: Tokens
+    max_output: OutputLimit = Field(description="longest response in tokens, or 'unknown' when no source gives it")
     knowledge_cutoff: Cutoff | None = None
     modalities: Modalities
     capabilities: Capabilities
