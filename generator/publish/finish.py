@@ -16,7 +16,7 @@ the normal path, and a test holds the two outputs byte-identical.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -37,7 +37,7 @@ class Theme:
     nav: Navigation
     files: Files
     env: jinja2.Environment
-    documentation: list[File] = field(default_factory=list)
+    documentation: Sequence[File] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # get_context lists the documentation pages when handed `Files`: once per page, which made

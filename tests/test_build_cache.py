@@ -1,0 +1,168 @@
+"""The build cache: a warm build after edits is byte-identical to a cold one, and a damaged,
+foreign or failed cache is never trusted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, valid_review
+from generator.project import Project
+from generator.publish import build_site
+from generator.publish.page_cache import cache_folder
+from render_sample import add_publishing, write_sample
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(site, out: Path, cache: bool = True):
+    result = build_site(Project.at(site.root), site_dir=out, today=TODAY, cache=cache)
+    assert result.ok, [f"{d.file}:{d.line}: {d.message}" for d in result.diagnostics if d.is_error]
+    return result
+
+
+def manifest(site) -> Path:
+    return cache_folder(site.root, site.content) / "manifest.json"
+
+
+@pytest.fixture
+def sample(site):
+    return add_publishing(write_sample(site))
+
+
+def test_a_second_build_reuses_every_page(sample, tmp_path):
+    first = build(sample, tmp_path / "one")
+    second = build(sample, tmp_path / "two")
+    assert first.pages["reused"] == 0 and first.pages["rendered"] > 20
+    assert second.pages == {"reused": first.pages["rendered"], "rendered": 0}
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_warm_build_after_edits_equals_a_cold_build(sample, tmp_path):
+    total = sum(build(sample, tmp_path / "before").pages.values())
+    # a price edit (history kept in step), a prose edit, a new review, a deleted one
+    mini = sample.content / "models" / "openai" / "gpt-4.1-mini.md"
+    text = mini.read_text(encoding="utf-8")
+    assert "input: 0.4" in text
+    mini.write_text(text.replace("input: 0.4", "input: 0.45"), encoding="utf-8")
+    sample.review("mistral/mistral-small-3", valid_review(name="Mistral Small 3", bracket="budget"),
+                  body="A small model, tried for a week.\n")
+    victims = sorted((sample.content / "models").rglob("*.md"))
+    prose = next(p for p in victims if "gemini" in p.name)
+    prose.write_text(prose.read_text(encoding="utf-8") + "\nOne more sentence, added later.\n", encoding="utf-8")
+    gone = next(p for p in victims if p.name.startswith("claude"))
+    gone.unlink()
+
+    warm = build(sample, tmp_path / "warm")
+    cold = build(sample, tmp_path / "cold", cache=False)
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "cold")
+    assert 0 < warm.pages["reused"] < total, warm.pages       # some pages reused, the touched ones not
+    assert cold.pages["reused"] == 0
+
+
+def test_one_price_edit_rerenders_only_pages_that_show_it(sample, tmp_path):
+    build(sample, tmp_path / "before")
+    nano = sample.content / "models" / "openai" / "gpt-4.1-mini.md"
+    nano.write_text(nano.read_text(encoding="utf-8").replace("input: 0.4", "input: 0.41"), encoding="utf-8")
+    warm = build(sample, tmp_path / "after")
+    before, after = snapshot(tmp_path / "before"), snapshot(tmp_path / "after")
+    changed = {path for path in after if path.endswith(".html") and before.get(path) != after[path]}
+    assert "models/openai/gpt-4.1-mini/index.html" in changed
+    # every page whose bytes changed was rendered; pages that did not change were mostly reused
+    assert warm.pages["rendered"] >= len(changed)
+    assert warm.pages["reused"] > 0
+
+
+def test_no_cache_neither_reads_nor_writes_the_cache(sample, tmp_path):
+    build(sample, tmp_path / "one")
+    before = manifest(sample).read_bytes()
+    sample.review("mistral/mistral-small-3", valid_review(name="Mistral Small 3", bracket="budget"))
+    result = build(sample, tmp_path / "two", cache=False)
+    assert result.pages["reused"] == 0
+    assert manifest(sample).read_bytes() == before
+
+
+@pytest.mark.parametrize("damage", ["garbage", "not-an-object", "other-format", "other-code", "bad-entry"])
+def test_a_damaged_or_foreign_manifest_is_ignored(sample, tmp_path, damage):
+    build(sample, tmp_path / "one")
+    path = manifest(sample)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if damage == "garbage":
+        path.write_bytes(b"\x00{not json")
+    elif damage == "not-an-object":
+        path.write_text("[1, 2, 3]", encoding="utf-8")
+    elif damage == "other-format":
+        path.write_text(json.dumps({**data, "format": 999}), encoding="utf-8")
+    elif damage == "other-code":
+        path.write_text(json.dumps({**data, "global": "0" * 40}), encoding="utf-8")
+    else:   # every entry points at a page file that is not a hash
+        pages = {uri: {**entry, "blob": "../../../../etc/passwd"} for uri, entry in data["pages"].items()}
+        path.write_text(json.dumps({**data, "pages": pages}), encoding="utf-8")
+    warm = build(sample, tmp_path / "two")
+    assert warm.pages["reused"] == 0
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+    assert json.loads(path.read_text(encoding="utf-8"))["pages"].keys() == data["pages"].keys()  # rewritten
+
+
+def test_a_damaged_page_in_the_cache_is_rendered_again(sample, tmp_path):
+    build(sample, tmp_path / "one")
+    data = json.loads(manifest(sample).read_text(encoding="utf-8"))
+    uri = "models/openai/gpt-4.1-mini.md"
+    blob = data["pages"][uri]["blob"]
+    stored = manifest(sample).parent / "pages" / blob[:2] / blob
+    stored.unlink()       # the site built above shares the file: write a fresh, wrong one
+    stored.write_bytes(b"<html>not what was built</html>")
+    warm = build(sample, tmp_path / "two")
+    assert warm.pages["rendered"] == 1
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+
+
+def test_a_page_changed_in_the_built_site_does_not_poison_the_cache(sample, tmp_path):
+    """Reused pages are hard links to the cache; editing one in the site in place is caught."""
+    build(sample, tmp_path / "one")
+    page = tmp_path / "one" / "models" / "openai" / "gpt-4.1-mini" / "index.html"
+    with page.open("r+b") as handle:    # in place, as a careless post-processing step would
+        handle.write(b"<!-- tampered -->")
+    warm = build(sample, tmp_path / "two")
+    assert warm.pages["rendered"] >= 1
+    cold = build(sample, tmp_path / "three", cache=False)
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "three")
+
+
+def test_a_failed_build_leaves_the_cache_as_it_was(sample, tmp_path):
+    build(sample, tmp_path / "one")
+    before = manifest(sample).read_bytes()
+    sample.review("openai/gpt-4.1", valid_review(name="GPT-4.1", bracket="no-such-bracket"))
+    result = build_site(Project.at(sample.root), site_dir=tmp_path / "two", today=TODAY)
+    assert not result.ok
+    assert manifest(sample).read_bytes() == before
+
+
+def test_a_template_edit_rerenders_every_page(sample, tmp_path):
+    first = build(sample, tmp_path / "one")
+    partial = sample.root / "templates" / "partials" / "spec_card.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    warm = build(sample, tmp_path / "two")
+    assert warm.pages["reused"] == 0 and warm.pages["rendered"] == sum(first.pages.values())
+
+
+def test_the_finished_pages_equal_what_mkdocs_itself_renders(sample, tmp_path):
+    """`modelreview build` puts generated pages into the theme itself; plain `mkdocs build` with
+    the plugin takes MkDocs' own page loop. Every file of the two sites is the same."""
+    build(sample, tmp_path / "ours")
+    env = {"PATH": str(Path(sys.executable).parent), "MODELREVIEW_TODAY": TODAY.isoformat(),
+           "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "-d", str(tmp_path / "theirs")],
+                          cwd=sample.root, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    ours, theirs = snapshot(tmp_path / "ours"), snapshot(tmp_path / "theirs")
+    assert sorted(ours) == sorted(theirs)
+    assert [path for path in ours if ours[path] != theirs[path]] == []
