@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ..base import map_ranges
 from ..render import PageHTML, PageKeys, SiteRenderer, to_html, toc_names
 from .finish import Theme
+from .frames import Frames
 from .page_cache import Entry, PageCache
 
 Rendered = dict[str, tuple[dict[str, Any], PageHTML]]
@@ -51,38 +52,46 @@ def finish_pages(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page],
     A page whose input key and lookups match the cache's entry is placed from the
     cache; any other is rendered (Jinja, Markdown, theme) and, with a cache, stored.
     Workers write the files themselves and send back only the entries. The second
-    value counts pages `reused` and `rendered`.
+    value counts pages `reused` and `rendered` (and of those rendered, how many `framed`).
     """
     uris = list(renderer.pages)
     keys = renderer.keys()
+    frames = Frames(theme)     # each worker cuts and checks its own frames
 
-    def job(start: int, end: int) -> list[tuple[str, Entry | None, bool]]:
-        done: list[tuple[str, Entry | None, bool]] = []
+    def job(start: int, end: int) -> list[tuple[str, Entry | None, str]]:
+        done: list[tuple[str, Entry | None, str]] = []
         for uri in uris[start:end]:
             try:
-                done.append((uri, *_finish_one(uri, renderer, keys, theme, pages[uri], cache)))
+                done.append((uri, *_finish_one(uri, renderer, keys, frames, pages[uri], cache)))
             except Exception:        # finished again below, in this process, to raise it here
-                done.append((uri, None, False))
+                done.append((uri, None, ""))
                 break
         return done
 
     entries: dict[str, Entry] = {}
-    stats = {"reused": 0, "rendered": 0}
-    for uri, entry, reused in map_ranges(job, len(uris), min_items=200):
+    stats = {"reused": 0, "rendered": 0, "framed": 0}
+    for uri, entry, how in map_ranges(job, len(uris), min_items=200):
         if entry is None:
-            entry, reused = _finish_one(uri, renderer, keys, theme, pages[uri], cache)
+            entry, how = _finish_one(uri, renderer, keys, frames, pages[uri], cache)
         entries[uri] = entry
-        stats["reused" if reused else "rendered"] += 1
+        _count(stats, how)
     for uri in uris:
         if uri not in entries:       # a worker stopped at a failure that did not fail again here
-            entries[uri], _ = _finish_one(uri, renderer, keys, theme, pages[uri], cache)
-            stats["rendered"] += 1
+            entries[uri], how = _finish_one(uri, renderer, keys, frames, pages[uri], cache)
+            _count(stats, how)
     return {uri: entries[uri] for uri in uris}, stats
 
 
-def _finish_one(uri: str, renderer: SiteRenderer, keys: PageKeys, theme: Theme, page: Page,
-                cache: PageCache | None) -> tuple[Entry, bool]:
-    """One page written to its place in the site folder: (its entry, whether it was reused)."""
+def _count(stats: dict[str, int], how: str) -> None:
+    stats["reused" if how == "reused" else "rendered"] += 1
+    if how == "framed":
+        stats["framed"] += 1
+
+
+def _finish_one(uri: str, renderer: SiteRenderer, keys: PageKeys, frames: Frames, page: Page,
+                cache: PageCache | None) -> tuple[Entry, str]:
+    """One page written to its place in the site folder: its entry, and how it was made
+    ("reused" from the cache, "framed", or "rendered" with the whole theme template)."""
     target = Path(page.file.abs_dest_path)
     page_input = renderer.page_input(uri)
     key = keys.key(page_input) if cache is not None else ""
@@ -91,13 +100,14 @@ def _finish_one(uri: str, renderer: SiteRenderer, keys: PageKeys, theme: Theme, 
         data = cache.read(old.blob)
         if data is not None:
             cache.place(old.blob, data, target)
-            return old, True
+            return old, "reused"
     markdown, reads = renderer.render_input(page_input)
     body = to_html(markdown)
-    data = theme.finish(page, page_input.front, body, renderer.lastmod(uri).isoformat())
+    framed = frames.framed
+    data = frames.finish(page, page_input.front, body, renderer.lastmod(uri).isoformat())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     blob = cache.store(data, written=target) if cache is not None else ""
     entry = Entry(key, sorted(reads), keys.reads_key(reads) if cache is not None else "", blob,
                   page_input.front, toc_names(body.toc))
-    return entry, False
+    return entry, "framed" if frames.framed > framed else "rendered"
