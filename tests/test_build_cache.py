@@ -198,3 +198,15 @@ def test_probes_in_an_unknown_form_leave_no_frame():
     assert _cut_probes(f"<title>{_TITLE}</title><main>{_CONTENT}</main>") == [
         "<title>", ("title", "raw"), "</title><main>", ("content", "raw"), "</main>"]
     assert _cut_probes(f"<title>{_TITLE.upper()}</title>") is None
+
+
+def test_a_frame_that_goes_wrong_is_caught_and_every_page_rendered_in_full(sample, tmp_path, monkeypatch):
+    from generator.publish import frames
+    good = build(sample, tmp_path / "good", cache=False)
+    original_init, original_fill = frames.Frames.__init__, frames.Frame.fill
+    monkeypatch.setattr(frames.Frames, "__init__",
+                        lambda self, theme, enabled=True, check_every=40: original_init(self, theme, enabled, 1))
+    monkeypatch.setattr(frames.Frame, "fill", lambda self, values: original_fill(self, values) + " ")
+    bad = build(sample, tmp_path / "bad", cache=False)
+    assert good.pages["framed"] > 0 and bad.pages["framed"] == 0
+    assert snapshot(tmp_path / "bad") == snapshot(tmp_path / "good")

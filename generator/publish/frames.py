@@ -51,11 +51,21 @@ class Frame:
         return "".join(part if isinstance(part, str) else _FORMS[part[1]](values[part[0]]) for part in self.parts)
 
 
-class Frames:
-    """Finishes pages through frames where a frame reproduces the theme exactly, else in full."""
+class FrameMismatch(Exception):
+    """A spot check found a framed page that differs from the theme's own render."""
 
-    def __init__(self, theme: Theme):
+
+class Frames:
+    """Finishes pages through frames where a frame reproduces the theme exactly, else in full.
+
+    Every `check_every`-th framed page is also rendered in full and compared: a frame
+    that got it wrong raises `FrameMismatch`, and the build finishes every page in full.
+    """
+
+    def __init__(self, theme: Theme, enabled: bool = True, check_every: int = 40):
         self.theme = theme
+        self.enabled = enabled
+        self.check_every = check_every
         self._first: dict[tuple, tuple[Page, dict[str, Any], PageHTML, str, bytes]] = {}
         self._frames: dict[tuple, Frame | None] = {}
         self.framed = 0
@@ -65,7 +75,7 @@ class Frames:
             '{% set features = config.theme.features or [] %}{% include "partials/toc.html" %}')
 
     def finish(self, page: Page, meta: dict[str, Any], body: PageHTML, lastmod: str) -> bytes:
-        kind = self._kind(page, meta, body)
+        kind = self._kind(page, meta, body) if self.enabled else None
         if kind is None:
             return self.theme.finish(page, meta, body, lastmod)
         if kind in self._frames:
@@ -73,7 +83,10 @@ class Frames:
             if frame is None:
                 return self.theme.finish(page, meta, body, lastmod)
             self.framed += 1
-            return self._fill(frame, page, meta, body).encode("utf-8", errors="xmlcharrefreplace")
+            filled = self._fill(frame, page, meta, body).encode("utf-8", errors="xmlcharrefreplace")
+            if self.framed % self.check_every == 0 and filled != self.theme.finish(page, meta, body, lastmod):
+                raise FrameMismatch(page.file.src_uri)
+            return filled
         output = self.theme.finish(page, meta, body, lastmod)
         first = self._first.pop(kind, None)
         if first is None:
@@ -90,7 +103,8 @@ class Frames:
         if not page.file.inclusion.is_not_in_nav() or page.previous_page or page.next_page:
             return None       # pages in the nav mark themselves active in it: always in full
         others = {k: v for k, v in meta.items() if k not in ("title", "description")}
-        return (page.url.count("/"), json.dumps(others, sort_keys=True, default=str),
+        skip = body.toc[0].get("id") if body.toc else None      # the theme's skip link goes to it
+        return (page.url.count("/"), json.dumps(others, sort_keys=True, default=str), skip,
                 isinstance(meta.get("title"), str), isinstance(meta.get("description"), str),
                 bool(body.toc), "<h1" in body.html)
 

@@ -26,7 +26,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,10 @@ class Entry:
     blob: str                        # BLAKE2b hash of the finished page's bytes
     meta: dict[str, Any]             # front matter (title, description) for the search index
     sections: list[str]              # its table of contents' names, for the search index
+
+    def as_json(self) -> dict[str, Any]:
+        """The entry as the manifest stores it (shallow: `asdict` deep-copies, a second per catalog)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @staticmethod
     def from_json(value: Any) -> "Entry | None":
@@ -138,7 +142,7 @@ class PageCache:
         """Make this build's entries the cache (after the build succeeded) and drop unnamed files."""
         self.folder.mkdir(parents=True, exist_ok=True)
         manifest = {"format": FORMAT, "global": self.global_key,
-                    "pages": {uri: asdict(entry) for uri, entry in self.next.items()}}
+                    "pages": {uri: entry.as_json() for uri, entry in self.next.items()}}
         _write_atomic(self.folder / "manifest.json", json.dumps(manifest, sort_keys=True).encode())
         keep = {entry.blob for entry in self.next.values()}
         if not self.blobs.is_dir():

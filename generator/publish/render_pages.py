@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from ..base import map_ranges
 from ..render import PageHTML, PageKeys, SiteRenderer, to_html, toc_names
 from .finish import Theme
-from .frames import Frames
+from .frames import FrameMismatch, Frames
 from .page_cache import Entry, PageCache
 
 Rendered = dict[str, tuple[dict[str, Any], PageHTML]]
@@ -54,15 +54,25 @@ def finish_pages(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page],
     Workers write the files themselves and send back only the entries. The second
     value counts pages `reused` and `rendered` (and of those rendered, how many `framed`).
     """
+    try:
+        return _finish_all(renderer, theme, pages, cache, Frames(theme))
+    except FrameMismatch:      # never seen on the sample or the catalog; the theme's own render is the truth
+        return _finish_all(renderer, theme, pages, cache, Frames(theme, enabled=False))
+
+
+def _finish_all(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page], cache: PageCache | None,
+                frames: Frames) -> tuple[dict[str, Entry], dict[str, int]]:
     uris = list(renderer.pages)
     keys = renderer.keys()
-    frames = Frames(theme)     # each worker cuts and checks its own frames
 
     def job(start: int, end: int) -> list[tuple[str, Entry | None, str]]:
         done: list[tuple[str, Entry | None, str]] = []
         for uri in uris[start:end]:
             try:
                 done.append((uri, *_finish_one(uri, renderer, keys, frames, pages[uri], cache)))
+            except FrameMismatch:
+                done.append((uri, None, "mismatch"))
+                break
             except Exception:        # finished again below, in this process, to raise it here
                 done.append((uri, None, ""))
                 break
@@ -71,6 +81,8 @@ def finish_pages(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page],
     entries: dict[str, Entry] = {}
     stats = {"reused": 0, "rendered": 0, "framed": 0}
     for uri, entry, how in map_ranges(job, len(uris), min_items=200):
+        if how == "mismatch":
+            raise FrameMismatch(uri)
         if entry is None:
             entry, how = _finish_one(uri, renderer, keys, frames, pages[uri], cache)
         entries[uri] = entry

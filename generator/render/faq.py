@@ -60,14 +60,24 @@ def _cost_answer(index: SiteIndex, model: Model) -> str:
         return answer + f" It is the only {model.bracket.name}-bracket model we review so far."
     answer += (f" Of the {rank.count} {model.bracket.name}-bracket models we review it is "
                f"{_price_place(rank)} at that mix{_tied_with(index, rank)}.")
-    cheapest = [m for m in members if m.blended == members[0].blended]
-    dearest = [m for m in members if m.blended == members[-1].blended]
+    cheapest = _at_price(members)
+    dearest = _at_price(members[::-1])[::-1]      # in the bracket's order, as the cheapest are
     ends = [f"the {end} {'is' if len(group) == 1 else 'are'} {_names(group)} at {format_computed_amount(group[0].blended)}"
             for end, group in (("cheapest", cheapest), ("most expensive", dearest)) if not _holds(group, model)]
     if ends:
         text = "; ".join(ends)
         answer += f" {text[:1].upper()}{text[1:]}."
     return answer + _cheapest_active(index.active_bracket_members[model.meta.bracket], cheapest, model)
+
+
+def _at_price(members: list[Model]) -> list[Model]:
+    """The members at the first member's price (members are sorted by price, so they lead)."""
+    group = []
+    for m in members:
+        if m.blended != members[0].blended:
+            break
+        group.append(m)
+    return group
 
 
 def _holds(group: list[Model], model: Model) -> bool:
@@ -79,11 +89,7 @@ def _cheapest_active(active: list[Model], cheapest: list[Model], model: Model) -
     """When only deprecated or retired models undercut the rest, the cheapest model a reader can still choose."""
     if not active or any(not listed_status(m) for m in cheapest):
         return ""
-    top = []
-    for m in active:              # cheapest first: the ones at the lowest price
-        if m.blended != active[0].blended:
-            break
-        top.append(m)
+    top = _at_price(active)
     if _holds(top, model):
         return f" Of the active models it is {'joint' if len(top) > 1 else 'the'} cheapest."
     subject = "model is" if len(top) == 1 else "models are"
@@ -106,10 +112,9 @@ def _tied_with(index: SiteIndex, rank: BracketRank) -> str:
 
 def _names(models: list[Model]) -> str:
     """Names as a sentence lists them, each marked when deprecated or retired; long lists are cut to a count."""
-    names = [_listed_name(m) for m in models]
-    if len(names) > MAX_NAMED:
-        return f"{', '.join(names[:MAX_NAMED])} and {len(names) - MAX_NAMED} others"
-    return _join(names)
+    if len(models) > MAX_NAMED:     # name only those shown: a tie among free models can be long
+        return f"{', '.join(_listed_name(m) for m in models[:MAX_NAMED])} and {len(models) - MAX_NAMED} others"
+    return _join([_listed_name(m) for m in models])
 
 
 def _listed_name(model: Model) -> str:
