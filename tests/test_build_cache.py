@@ -210,3 +210,33 @@ def test_a_frame_that_goes_wrong_is_caught_and_every_page_rendered_in_full(sampl
     bad = build(sample, tmp_path / "bad", cache=False)
     assert good.pages["framed"] > 0 and bad.pages["framed"] == 0
     assert snapshot(tmp_path / "bad") == snapshot(tmp_path / "good")
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_says_what_the_last_one_said(sample, tmp_path):
+    sample.review("mistral/mistral-small-3", valid_review(name="Mistral Small 3", bracket="budget"), body="\n")
+    first = build(sample, tmp_path / "site")
+    assert not first.up_to_date and any(d.code == "no-prose" for d in first.diagnostics)
+    again = build(sample, tmp_path / "site")
+    assert again.up_to_date and again.diagnostics == first.diagnostics
+
+
+@pytest.mark.parametrize("change", ["content", "site", "other-folder", "strict"])
+def test_any_change_of_input_or_site_means_a_real_build(sample, tmp_path, change):
+    build(sample, tmp_path / "site")
+    out, strict = tmp_path / "site", False
+    if change == "content":      # a YAML comment: no page changes, but the inputs did
+        mini = sample.content / "models" / "openai" / "gpt-4.1-mini.md"
+        mini.write_text(mini.read_text(encoding="utf-8").replace("---\n", "---\n# checked again\n", 1),
+                        encoding="utf-8")
+    elif change == "site":       # someone edited the built site
+        page = out / "models" / "openai" / "gpt-4.1-mini" / "index.html"
+        page.write_bytes(page.read_bytes() + b"\n")
+    elif change == "other-folder":
+        out = tmp_path / "elsewhere"
+    else:
+        strict = True
+    result = build_site(Project.at(sample.root), site_dir=out, today=TODAY, strict=strict)
+    assert result.ok and not result.up_to_date
+    assert result.pages["rendered"] == (1 if change == "site" else 0)   # the edited page's cache entry is its link
+    cold = build(sample, tmp_path / "cold", cache=False)
+    assert snapshot(out) == snapshot(tmp_path / "cold")

@@ -30,6 +30,9 @@ def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO
         reason = result.error or "the content has errors"
         out.write(f"build failed: {reason}; {result.site_dir} was left unchanged\n")
         return 1
+    if result.up_to_date:
+        out.write(f"{result.site_dir} is up to date: nothing changed since it was built\n")
+        return 0
     counts = result.pages
     done = f" ({counts.get('rendered', 0):,} pages rendered, {counts.get('reused', 0):,} reused from the cache)" \
         if counts else ""

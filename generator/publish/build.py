@@ -9,6 +9,8 @@ folder and leaves the previous site exactly as it was.
 Output is deterministic: pages come from sorted catalog data, page dates (and so
 the sitemap and its gzip header) come from the content, never from the clock.
 
+A build whose inputs are all the same as the last successful one's, into the same site
+folder left untouched, does nothing (`up_to_date`) and reports that build's diagnostics.
 Generated pages are written by the plugin itself, reused from the build cache
 (`page_cache`, under `.cache/modelreview/`) when nothing they are made of changed;
 `cache=False` (`build --no-cache`) renders every page and leaves the cache alone. The
@@ -35,9 +37,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..base import Diagnostic
-from ..project import Project, check_project
+from ..project import Project, check_project, current_date
 from ..render import as_diagnostic
 from .page_cache import cache_folder
+from .up_to_date import forget_build, inputs_digest, last_build, record_build
 
 
 _BACKGROUND_DELETE = 1000   # generated pages from which the old site is deleted in the background
@@ -50,6 +53,7 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str = ""            # why MkDocs stopped, when it was not the content check
     pages: dict[str, int] = field(default_factory=dict)   # generated pages "reused" and "rendered"
+    up_to_date: bool = False   # nothing changed since the last build of this site: nothing was done
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
@@ -57,8 +61,14 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
                cache: bool = True) -> BuildResult:
     """Check the project, then build it into `site_dir` (default: mkdocs.yml's `site_dir`)."""
     config_file = config_file or project.root / "mkdocs.yml"
-    result = check_project(project, today=today, strict=strict)
     target = _target(config_file, site_dir)
+    folder = cache_folder(project.root, project.content_dir)
+    inputs = inputs_digest(project, config_file, target, strict, today or current_date()) if cache else ""
+    if cache:
+        last = last_build(folder, inputs, target)
+        if last is not None:
+            return BuildResult(True, target, last, up_to_date=True)
+    result = check_project(project, today=today, strict=strict)
     if not result.ok:
         return BuildResult(False, target, result.diagnostics)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,13 +77,15 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
         staging.chmod(0o755)
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins["modelreview"]
-        folder = cache_folder(project.root, project.content_dir) if cache else None
-        plugin.use(project, result, finish=True, cache_folder=folder)  # type: ignore[attr-defined]
+        plugin.use(project, result, finish=True, cache_folder=folder if cache else None)  # type: ignore[attr-defined]
         with _quiet_dirty_warning():
             mkdocs_build(config, dirty=True)   # dirty: the page loop skips finished pages (plugin)
         pages = dict(plugin.stats)  # type: ignore[attr-defined]
+        forget_build(folder)
         swap_into_place(staging, target, background=sum(pages.values()) >= _BACKGROUND_DELETE)
         plugin.commit_cache()  # type: ignore[attr-defined]
+        if cache:
+            record_build(folder, inputs, target, result.diagnostics)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(False, target, result.diagnostics, str(exc) or type(exc).__name__)

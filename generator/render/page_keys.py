@@ -182,14 +182,14 @@ class PageKeys:
 
     def _record_digest(self, record: Document) -> str:
         """A loaded file's fingerprint: its validated front matter (pydantic's own serializer,
-        fast and complete), its body and its identity. Source positions are left out: they
+        fast and complete), its body and its identity. Source positions (and the body's first line) are left out: they
         serve diagnostics, and no page shows them."""
         found = self._records.get(id(record))
         if found is None:
             digest = hashlib.blake2b(type(record).__name__.encode(), digest_size=20)
             digest.update(record.meta.model_dump_json().encode())
             rest = tuple((f.name, getattr(record, f.name)) for f in fields(record)
-                         if f.name not in ("meta", "positions"))
+                         if f.name not in ("meta", "positions", "body_first_line"))
             digest.update(pickle.dumps(rest, protocol=5))
             found = self._records[id(record)] = digest.hexdigest()
         return found
