@@ -1,8 +1,9 @@
 /* Sort and filter tables in the browser (the all-models table).
  *
  * A table with `data-sortable` sorts by a column when its heading is clicked
- * (again to reverse). Cells sort by their `data-sort` value when present, so
- * "$0.40" sorts as 0.40 and "1M" as 1047576; columns whose values are all numbers
+ * (again to reverse). Cells sort by their `data-sort` value when present ("1M"
+ * as 1047576), else by their text, read as a number when it is a price ("$0.40"
+ * as 0.40), so the page carries no sort key that repeats a cell; columns whose values are all numbers
  * sort numerically, others alphabetically; empty values always go last.
  * An <input data-filter-table="ID"> hides the rows of table ID that do not
  * contain every word typed. Runs on every page load, including Material's
@@ -11,11 +12,19 @@
 (function () {
   "use strict";
 
-  function cellValue(row, index) {
-    var cell = row.cells[index];
+  function sortKey(cell) {
+    // A cell's `data-sort` when it has one; else its link's text (a name without its
+    // "(deprecated)" marker) or its own; "$1,250.00" reads as 1250 and "—" as empty.
     if (!cell) return "";
     var key = cell.getAttribute("data-sort");
-    return (key !== null ? key : cell.textContent).trim();
+    if (key !== null) return key.trim();
+    var text = (cell.querySelector("a") || cell).textContent.trim();
+    if (text === "—") return "";
+    return /^\$[\d,]+(\.\d+)?$/.test(text) ? text.replace(/[$,]/g, "") : text;
+  }
+
+  function cellValue(row, index) {
+    return sortKey(row.cells[index]);
   }
 
   function isNumber(text) {
@@ -118,6 +127,8 @@
       node.parentNode.replaceChild(fragment, node);
     });
   }
+
+  window.modelreviewTables = { sortKey: sortKey };
 
   function setUp() {
     document.querySelectorAll(".mr-scroll table").forEach(keepWordsWhole);
