@@ -109,6 +109,12 @@
     return heading ? heading.cellIndex : -1;
   }
 
+  function rowKey(row) {
+    // A model's key is its review's path below /models/: its link "openai/gpt-4.1/" is key "openai/gpt-4.1".
+    var link = row.querySelector("a[href]");
+    return link ? link.getAttribute("href").replace(/\/$/, "") : null;
+  }
+
   function tableModels(table) {
     // The models of a table's rows, in the shape of api/models.json entries as far as
     // the calculator and filters read them. A row's data-p holds its list prices as
@@ -124,7 +130,7 @@
       var has = function (letter) { return caps.indexOf(letter) !== -1; };
       var price = row.cells[blended] ? row.cells[blended].getAttribute("data-sort") : "";
       return {
-        key: row.getAttribute("data-key"),
+        key: rowKey(row),
         pricing: { input: p[0], output: p[1], cached_input: p[2] && p[2] !== "-" ? p[2] : null,
                    batch: p[3] ? { input: p[3], output: p[4] } : null },
         capabilities: { tool_calling: has("t"), structured_output: has("s"), reasoning: has("r"), open_weights: has("o") },
@@ -207,7 +213,7 @@
     var column = columnIndex(table, "cost");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       var cell = row.cells[column];
-      var model = byKey[row.getAttribute("data-key")];
+      var model = byKey[rowKey(row)];
       if (!cell || !model) return;
       if (state.empty) { cell.textContent = "—"; cell.setAttribute("data-sort", ""); return; }
       var cost = usageCost(model.pricing, state.input, state.cached, state.output, state.batch);
@@ -271,7 +277,7 @@
         var words = search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
         var shown = 0;
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-          var model = byKey[row.getAttribute("data-key")];
+          var model = byKey[rowKey(row)];
           var text = row.textContent.toLowerCase();
           var visible = (!model || matches(model, filters)) && words.every(function (w) { return text.indexOf(w) !== -1; });
           row.hidden = !visible;
