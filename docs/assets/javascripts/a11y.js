@@ -6,7 +6,10 @@
  * the browser has laid the page out anyway: reading scrollWidth straight from the
  * script forced an extra layout of the whole page before its first paint (a
  * 140 ms task on Lighthouse's phone). The observer also follows rotation and
- * window resizes, so a box gets its tab stop exactly while it scrolls. */
+ * window resizes, so a box gets its tab stop exactly while it scrolls. A box
+ * that holds a link, button or field needs none (the keyboard reaches it
+ * through them, which is what axe checks), and is left alone: changing the
+ * attributes of a box round a thousand-row table restyled the whole table. */
 (function () {
   "use strict";
   var observer = typeof ResizeObserver !== "undefined" ? new ResizeObserver(function (entries) {
@@ -30,7 +33,9 @@
     var search = document.querySelector('.md-search[role="dialog"]');
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box, n) {
-      if (box.hasAttribute("data-mr-table")) return;
+      if (box.mrWatched) return;
+      box.mrWatched = true;
+      if (box.querySelector("a[href], button, input, select, textarea")) return;
       box.setAttribute("data-mr-table", String(n + 1));
       if (observer) observer.observe(box); else reach(box);
     });

@@ -284,6 +284,7 @@
           if (visible) shown += 1;
         });
         if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
+        if (window.modelreviewTables) window.modelreviewTables.limit(table);
       }
       form.addEventListener("input", update);
       form.addEventListener("change", update);

@@ -8,6 +8,11 @@
  * An <input data-filter-table="ID"> hides the rows of table ID that do not
  * contain every word typed. Runs on every page load, including Material's
  * instant navigation (document$).
+ *
+ * A table with data-row-limit="N" shows only its first N matching rows (in the
+ * current order) until the reader presses the "Show all" button that follows it
+ * (p.mr-more[data-more-for=ID]); rows past the limit get the class mr-over.
+ * Filters call window.modelreviewTables.limit(table) after hiding rows.
  */
 (function () {
   "use strict";
@@ -50,6 +55,7 @@
     var fragment = document.createDocumentFragment();
     order.forEach(function (item) { fragment.appendChild(item.row); });
     body.appendChild(fragment);
+    limit(table);
   }
 
   function setUpSorting(table) {
@@ -86,6 +92,7 @@
         if (match) shown += 1;
       });
       if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
+      limit(table);
     });
   }
 
@@ -128,12 +135,41 @@
     });
   }
 
-  window.modelreviewTables = { sortKey: sortKey };
+  function limit(table) {
+    var max = Number(table.getAttribute("data-row-limit"));
+    if (!max) return;
+    var more = document.querySelector('[data-more-for="' + table.id + '"]');
+    var shown = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      if (!row.hidden) shown += 1;
+      var over = !table.mrShowAll && !row.hidden && shown > max;
+      if (row.classList.contains("mr-over") !== over) row.classList.toggle("mr-over", over);
+    });
+    if (more) {
+      more.hidden = table.mrShowAll || shown <= max;
+      more.querySelector("button").textContent = "Show all " + shown + (shown === 1 ? " model" : " models") +
+        " (" + max + " shown)";
+    }
+  }
+
+  function setUpLimit(table) {
+    if (table.getAttribute("data-limit-ready")) return;
+    var more = document.querySelector('[data-more-for="' + table.id + '"]');
+    if (more) more.querySelector("button").addEventListener("click", function () {
+      table.mrShowAll = true;
+      limit(table);
+    });
+    limit(table);
+    table.setAttribute("data-limit-ready", "1");
+  }
+
+  window.modelreviewTables = { sortKey: sortKey, limit: limit };
 
   function setUp() {
     document.querySelectorAll(".mr-scroll table").forEach(keepWordsWhole);
     document.querySelectorAll("table[data-sortable]").forEach(setUpSorting);
     document.querySelectorAll("input[data-filter-table]").forEach(setUpFilter);
+    document.querySelectorAll("table[data-row-limit]").forEach(setUpLimit);
   }
 
   if (typeof document$ !== "undefined") {
