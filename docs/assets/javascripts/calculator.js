@@ -109,6 +109,14 @@
     return heading ? heading.cellIndex : -1;
   }
 
+  function cents(text) {
+    // A price rounded half up to the cent, as a Number ("0.5025" is 0.5, "0.505" is 0.51).
+    var d = decimal(text);
+    if (d.scale <= 2) return Number(text);
+    var unit = TEN ** BigInt(d.scale);
+    return Number((d.digits * BigInt(200) + unit) / (BigInt(2) * unit)) / 100;
+  }
+
   function rowKey(row) {
     // A model's key is its review's path below /models/: its link "openai/gpt-4.1/" is key "openai/gpt-4.1".
     var link = row.querySelector("a[href]");
@@ -128,7 +136,7 @@
       var p = (row.getAttribute("data-p") || "").split(" ");
       var caps = row.getAttribute("data-c") || "";
       var has = function (letter) { return caps.indexOf(letter) !== -1; };
-      var price = row.cells[blended] ? row.cells[blended].getAttribute("data-sort") : "";
+      var price = row.cells[blended] ? row.cells[blended].getAttribute("data-sort") : "";   // exact
       return {
         key: rowKey(row),
         pricing: { input: p[0], output: p[1], cached_input: p[2] && p[2] !== "-" ? p[2] : null,
@@ -136,7 +144,7 @@
         capabilities: { tool_calling: has("t"), structured_output: has("s"), reasoning: has("r"), open_weights: has("o") },
         modalities: { input: has("v") ? ["text", "image"] : ["text"] },
         context_window: Number(row.cells[ctx] ? row.cells[ctx].getAttribute("data-sort") : ""),
-        blended_price: price ? Number(price) : null
+        blended_price: price ? cents(price) : null   // rounded to the cent, as api/models.json gives it
       };
     });
     table.modelreviewModels = models;
