@@ -102,10 +102,16 @@
   // <code> ("openai/gpt-4.1-mini") get a <wbr> after each "/" instead, so they
   // wrap between their parts. The text itself (what sorting and filtering read)
   // does not change.
+  // A table with a row limit gets this row by row, as limit() shows each row: wrapping
+  // a thousand rows nobody sees was the longest task of the all-models page on a phone.
   function keepWordsWhole(table) {
     if (table.getAttribute("data-words-ready")) return;
     table.setAttribute("data-words-ready", "1");
-    var walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    wrapWords(table.hasAttribute("data-row-limit") && table.tHead ? table.tHead : table);
+  }
+
+  function wrapWords(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var nodes = [];
     while (walker.nextNode()) {
       var node = walker.currentNode;
@@ -144,6 +150,7 @@
       if (!row.hidden) shown += 1;
       var over = !table.mrShowAll && !row.hidden && shown > max;
       if (row.classList.contains("mr-over") !== over) row.classList.toggle("mr-over", over);
+      if (!over && !row.hidden && !row.mrWords) { row.mrWords = true; wrapWords(row); }
     });
     if (more) {
       more.hidden = table.mrShowAll || shown <= max;
