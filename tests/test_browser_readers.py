@@ -53,7 +53,7 @@ def test_browser_bills_equal_python_bills_for_every_model(page, served_sample):
                                     ("0.005", "0.015", "0.0025"), ("2.5", "10", "1.25")])
 def test_browser_rounds_half_cents_like_python(page, served_sample, prices):
     base, _ = served_sample
-    page.goto(base)
+    page.goto(base + "models/")   # calculator.js comes only to pages with a calculator
     given_input, given_output, cached = (Decimal(p) if p else None for p in prices)
     pricing = Pricing(input=given_input, output=given_output, cached_input=cached, verified="2026-11-01")
     as_json = json.loads(json.dumps({"input": float(given_input), "output": float(given_output),
@@ -114,7 +114,7 @@ def python_filter(model, caps: set[str], min_context: int | None, max_price: Dec
 
 
 def visible_keys(page) -> list[str]:
-    return page.eval_on_selector_all("#mr-models tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.key)")
+    return page.eval_on_selector_all("#mr-models tbody tr:not([hidden])", "rows => rows.map(r => r.querySelector('a').getAttribute('href').slice(0, -1))")
 
 
 @pytest.mark.parametrize("caps,ctx,max_price", [({"tools"}, None, None), ({"tools", "vision"}, None, "3"),
@@ -149,7 +149,7 @@ def test_your_monthly_cost_column_fills_and_sorts(page, served_sample):
     page.goto(base + "models/?in=1000000&out=1000000&cached=0")
     page.locator("form.mr-calc[data-calc-loaded]").wait_for(state="attached")
     cells = dict(page.eval_on_selector_all(
-        "#mr-models tbody tr", "rows => rows.map(r => [r.dataset.key, r.querySelector('[data-calc-cell]').textContent])"))
+        "#mr-models tbody tr", "rows => rows.map(r => [r.querySelector('a').getAttribute('href').slice(0, -1), r.cells[r.parentNode.parentNode.querySelector('th[data-col=cost]').cellIndex].textContent])"))
     assert cells == {k: python_bill(m.meta.pricing, (1_000_000, 0, 1_000_000), False) for k, m in catalog.models.items()}
     page.get_by_role("button", name="Your monthly cost").click()
     ordered = visible_keys(page)

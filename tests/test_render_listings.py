@@ -50,9 +50,16 @@ def test_all_models_table_has_sort_keys_and_filter(site_dir):
         ["GPT-4.1 nano", "OpenAI", "Budget", "Good (2.1/3)", "1M", "$0.10", "$0.40", "$0.25", "2025-04-14", "—"],
     ]
     mini = table.css("tbody tr")[3]
+    # Sort keys only where the text does not sort by itself (tables.js reads names, prices and dates from the text).
     assert [td.attributes.get("data-sort") for td in mini.css("td")] == [
-        "gpt-4.1 mini", None, "Value", "2.58", "1047576", "0.4", "1.6", "1.00", "2025-04-14", ""]
-    assert mini.attributes["data-key"] == "openai/gpt-4.1-mini"   # the calculator and filters find its API entry
+        None, None, None, "2.58", "1047576", None, None, "1.00", None, None]
+    # What the calculator and filters need, on the row: no download of api/models.json. The key is the
+    # link's path, relative to /models/.
+    assert mini.css_first("a").attributes["href"] == "openai/gpt-4.1-mini/"
+    assert mini.attributes["data-c"] == "tsv"
+    assert mini.attributes["data-p"] == "0.4 1.6 0.1 0.2 0.8"
+    assert [th.attributes.get("data-col") for th in table.css("thead th")] == [
+        None, None, None, None, "ctx", None, None, "blended", None, "cost"]
     assert (site_dir / "assets/javascripts/tables.js").is_file()
 
 

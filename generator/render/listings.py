@@ -7,9 +7,11 @@ from `SiteIndex`, so a listing costs one pass over the models it lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..catalog import Model, Pair
 from ..load import Bracket, Offer, Provider
+from .api import rules
 from .index import SiteIndex
 from .pages import compare_index_pages, compare_uri, providers_with_pages, url_of
 
@@ -123,6 +125,18 @@ class ComparisonIndexPage:
     generated: list[Pair]
     pages: list[IndexPageLink]
     total: int                     # pairs without an editorial page, on all pages
+    picker: dict[str, Any] | None = None   # page 1: what the model picker needs, see picker_data
+
+
+def picker_data(index: SiteIndex) -> dict[str, Any]:
+    """The picker's model list, provider names and arithmetic rules, embedded in /compare/.
+
+    A key and a name per model instead of the 1.5 MB `api/models.json` at catalog size;
+    the picker fetches `api/models/<key>.json` only for the models a reader chooses.
+    """
+    models = sorted(index.catalog.models.values(), key=lambda m: m.key)
+    return {"rules": rules(index.catalog), "providers": {k: p.name for k, p in index.providers.items()},
+            "models": [[m.key, m.meta.name] for m in models]}
 
 
 def comparison_index(index: SiteIndex, number: int = 1) -> ComparisonIndexPage:
@@ -131,7 +145,8 @@ def comparison_index(index: SiteIndex, number: int = 1) -> ComparisonIndexPage:
     links = [IndexPageLink(n, url_of(compare_uri(n)), _pair_title(index, chunk[0]) if chunk else "",
                            _pair_title(index, chunk[-1]) if chunk else "")
              for n, chunk in enumerate(chunks, start=1)]
-    return ComparisonIndexPage(number, editorial, chunks[number - 1], links, sum(map(len, chunks)))
+    return ComparisonIndexPage(number, editorial, chunks[number - 1], links, sum(map(len, chunks)),
+                               picker_data(index) if number == 1 else None)
 
 
 def _pair_title(index: SiteIndex, pair: Pair) -> str:

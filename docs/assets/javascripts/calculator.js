@@ -1,12 +1,16 @@
 /* The reader's own numbers: a cost calculator (review, comparison and all-models
  * pages) and the all-models filters. No library; prices come from the open-data
  * API (api/models.json, api/models/<key>.json) and the sums follow the rules of
- * generator/base/usage.py, which the tests hold this file to:
+ * generator/base/usage.py, which the tests hold this file to. The all-models
+ * table needs no download: each row carries what its filters and cost column
+ * read (see tableModels), so the page stays light at any catalog size.
+ *
  *
  *   bill = (input × input price + cached × cached-input price (input price when
  *           none) + output × output price) / 1,000,000; batch on: input and
  *           output at the batch prices, no bill without a batch tier;
  *   shown rounded half up to the cent, "< $0.01" under half a cent.
+ *
  *
  * Money is exact: a price is read back as the decimal digits the API wrote
  * (String(0.075) is "0.075") and summed as BigInt fractions, never as floats.
@@ -98,6 +102,55 @@
     return cache[url];
   }
 
+  // The all-models table's rows ----------------------------------------------
+
+  function columnIndex(table, name) {
+    var heading = table.tHead ? table.tHead.querySelector('th[data-col="' + name + '"]') : null;
+    return heading ? heading.cellIndex : -1;
+  }
+
+  function cents(text) {
+    // A price rounded half up to the cent, as a Number ("0.5025" is 0.5, "0.505" is 0.51).
+    var d = decimal(text);
+    if (d.scale <= 2) return Number(text);
+    var unit = TEN ** BigInt(d.scale);
+    return Number((d.digits * BigInt(200) + unit) / (BigInt(2) * unit)) / 100;
+  }
+
+  function rowKey(row) {
+    // A model's key is its review's path below /models/: its link "openai/gpt-4.1/" is key "openai/gpt-4.1".
+    var link = row.querySelector("a[href]");
+    return link ? link.getAttribute("href").replace(/\/$/, "") : null;
+  }
+
+  function tableModels(table) {
+    // The models of a table's rows, in the shape of api/models.json entries as far as
+    // the calculator and filters read them. A row's data-p holds its list prices as
+    // written, "input output [cached-input|- [batch-input batch-output]]"; data-c its
+    // capabilities, one letter each: t tool calling, s structured output, r reasoning,
+    // v image input, o open weights. Context and blended price are the sort keys of
+    // the columns headed data-col="ctx" and "blended".
+    if (table.modelreviewModels) return table.modelreviewModels;
+    var ctx = columnIndex(table, "ctx"), blended = columnIndex(table, "blended");
+    var models = Array.prototype.map.call(table.tBodies[0].rows, function (row) {
+      var p = (row.getAttribute("data-p") || "").split(" ");
+      var caps = row.getAttribute("data-c") || "";
+      var has = function (letter) { return caps.indexOf(letter) !== -1; };
+      var price = row.cells[blended] ? row.cells[blended].getAttribute("data-sort") : "";   // exact
+      return {
+        key: rowKey(row),
+        pricing: { input: p[0], output: p[1], cached_input: p[2] && p[2] !== "-" ? p[2] : null,
+                   batch: p[3] ? { input: p[3], output: p[4] } : null },
+        capabilities: { tool_calling: has("t"), structured_output: has("s"), reasoning: has("r"), open_weights: has("o") },
+        modalities: { input: has("v") ? ["text", "image"] : ["text"] },
+        context_window: Number(row.cells[ctx] ? row.cells[ctx].getAttribute("data-sort") : ""),
+        blended_price: price ? cents(price) : null   // rounded to the cent, as api/models.json gives it
+      };
+    });
+    table.modelreviewModels = models;
+    return models;
+  }
+
   // The calculator ------------------------------------------------------------
 
   function calculatorState(form) {
@@ -130,7 +183,7 @@
     var keys = (form.getAttribute("data-calc-models") || "").split(/\s+/).filter(Boolean);
     var table = form.getAttribute("data-calc-table");
     var load = table
-      ? getJson(base + "api/models.json").then(function (doc) { return doc.models; })
+      ? Promise.resolve(tableModels(document.getElementById(table)))
       : Promise.all(keys.map(function (key) {
           return getJson(base + "api/models/" + key + ".json").then(function (doc) { return doc.model; });
         }));
@@ -165,9 +218,10 @@
   }
 
   function updateTable(table, byKey, state) {
+    var column = columnIndex(table, "cost");
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      var cell = row.querySelector("[data-calc-cell]");
-      var model = byKey[row.getAttribute("data-key")];
+      var cell = row.cells[column];
+      var model = byKey[rowKey(row)];
       if (!cell || !model) return;
       if (state.empty) { cell.textContent = "—"; cell.setAttribute("data-sort", ""); return; }
       var cost = usageCost(model.pricing, state.input, state.cached, state.output, state.batch);
@@ -213,9 +267,9 @@
     form.elements.ctx.value = params.get("ctx") || "";
     form.elements.max.value = params.get("max") || "";
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    getJson((form.getAttribute("data-base") || "") + "api/models.json").then(function (doc) {
+    Promise.resolve(tableModels(table)).then(function (models) {
       var byKey = {};
-      doc.models.forEach(function (m) { byKey[m.key] = m; });
+      models.forEach(function (m) { byKey[m.key] = m; });
       function update() {
         var filters = {
           caps: Array.prototype.filter.call(form.querySelectorAll('input[name="cap"]'), function (b) { return b.checked; })
@@ -231,13 +285,14 @@
         var words = search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
         var shown = 0;
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-          var model = byKey[row.getAttribute("data-key")];
+          var model = byKey[rowKey(row)];
           var text = row.textContent.toLowerCase();
           var visible = (!model || matches(model, filters)) && words.every(function (w) { return text.indexOf(w) !== -1; });
           row.hidden = !visible;
           if (visible) shown += 1;
         });
         if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
+        if (window.modelreviewTables) window.modelreviewTables.limit(table);
       }
       form.addEventListener("input", update);
       form.addEventListener("change", update);

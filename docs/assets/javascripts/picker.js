@@ -1,6 +1,8 @@
 /* Compare any two to four models on /compare/: the reader picks, the browser
- * lays the models side by side from the open-data API (api/models.json for the
- * list, api/models/<key>.json for benchmarks), with the rules the pre-rendered
+ * lays the models side by side from the open-data API (the page carries the
+ * list of keys and names, the rules and the provider names, in
+ * <script class="mr-picker__data">; api/models/<key>.json gives a chosen model's
+ * prices and benchmarks), with the rules the pre-rendered
  * "A vs B" pages use (generator/render/compare.py, generator/base/costs.py):
  *
  *   monthly bill at each configured volume: input tokens = round(tokens × share)
@@ -203,18 +205,18 @@
     var out = document.getElementById(form.getAttribute("data-picker-output"));
     var message = form.querySelector(".mr-picker__message");
     var fields = Array.prototype.slice.call(form.querySelectorAll("input[list]"));
-    var providers = {};
-    fetch(base + "api/providers.json").then(function (r) { return r.json(); }).then(function (doc) {
-      doc.providers.forEach(function (p) { providers[p.key] = p.name; });
-    }).catch(function () { /* keys stand in for names */ });
-    fetch(base + "api/models.json").then(function (r) { return r.json(); }).then(function (doc) {
-      var byKey = {}, byLabel = {};
+    var data = form.querySelector("script.mr-picker__data");
+    Promise.resolve(JSON.parse(data.textContent)).then(function (doc) {
+      var providers = doc.providers, byKey = {}, byLabel = {};
       var list = document.getElementById(fields[0].getAttribute("list"));
-      doc.models.forEach(function (m) {
+      var options = document.createDocumentFragment();
+      doc.models.forEach(function (entry) {
+        var m = { key: entry[0], name: entry[1], provider: entry[0].split("/")[0] };
         var label = m.name + " (" + m.provider + ")";
         byKey[m.key] = m; byLabel[label.toLowerCase()] = m; byLabel[m.key.toLowerCase()] = m;
-        list.appendChild(el("option", null, { value: label }));
+        options.appendChild(el("option", null, { value: label }));
       });
+      list.appendChild(options);
       var chosen = (new URLSearchParams(window.location.search).get("models") || "").split(",")
         .filter(function (k) { return byKey[k]; }).slice(0, fields.length);
       chosen.forEach(function (key, i) { fields[i].value = byKey[key].name + " (" + byKey[key].provider + ")"; });
@@ -244,7 +246,8 @@
           return fetch(base + "api/models/" + m.key + ".json").then(function (r) { return r.json(); })
             .then(function (d) { return d.model; });
         })).then(function (details) {
-          render(out, base, models, details, doc.rules, providers);
+          // Each chosen model's own API file has all the table shows: prices, grade, benchmarks.
+          render(out, base, details, details, doc.rules, providers);
           form.setAttribute("data-picker-shown", models.map(function (m) { return m.key; }).join(","));
         });
       }

@@ -1,21 +1,35 @@
 /* Sort and filter tables in the browser (the all-models table).
  *
  * A table with `data-sortable` sorts by a column when its heading is clicked
- * (again to reverse). Cells sort by their `data-sort` value when present, so
- * "$0.40" sorts as 0.40 and "1M" as 1047576; columns whose values are all numbers
+ * (again to reverse). Cells sort by their `data-sort` value when present ("1M"
+ * as 1047576), else by their text, read as a number when it is a price ("$0.40"
+ * as 0.40), so the page carries no sort key that repeats a cell; columns whose values are all numbers
  * sort numerically, others alphabetically; empty values always go last.
  * An <input data-filter-table="ID"> hides the rows of table ID that do not
  * contain every word typed. Runs on every page load, including Material's
  * instant navigation (document$).
+ *
+ * A table with data-row-limit="N" shows only its first N matching rows (in the
+ * current order) until the reader presses the "Show all" button that follows it
+ * (p.mr-more[data-more-for=ID]); rows past the limit get the class mr-over.
+ * Filters call window.modelreviewTables.limit(table) after hiding rows.
  */
 (function () {
   "use strict";
 
-  function cellValue(row, index) {
-    var cell = row.cells[index];
+  function sortKey(cell) {
+    // A cell's `data-sort` when it has one; else its link's text (a name without its
+    // "(deprecated)" marker) or its own; "$1,250.00" reads as 1250 and "—" as empty.
     if (!cell) return "";
     var key = cell.getAttribute("data-sort");
-    return (key !== null ? key : cell.textContent).trim();
+    if (key !== null) return key.trim();
+    var text = (cell.querySelector("a") || cell).textContent.trim();
+    if (text === "—") return "";
+    return /^\$[\d,]+(\.\d+)?$/.test(text) ? text.replace(/[$,]/g, "") : text;
+  }
+
+  function cellValue(row, index) {
+    return sortKey(row.cells[index]);
   }
 
   function isNumber(text) {
@@ -41,6 +55,7 @@
     var fragment = document.createDocumentFragment();
     order.forEach(function (item) { fragment.appendChild(item.row); });
     body.appendChild(fragment);
+    limit(table);
   }
 
   function setUpSorting(table) {
@@ -77,6 +92,7 @@
         if (match) shown += 1;
       });
       if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
+      limit(table);
     });
   }
 
@@ -86,10 +102,16 @@
   // <code> ("openai/gpt-4.1-mini") get a <wbr> after each "/" instead, so they
   // wrap between their parts. The text itself (what sorting and filtering read)
   // does not change.
+  // A table with a row limit gets this row by row, as limit() shows each row: wrapping
+  // a thousand rows nobody sees was the longest task of the all-models page on a phone.
   function keepWordsWhole(table) {
     if (table.getAttribute("data-words-ready")) return;
     table.setAttribute("data-words-ready", "1");
-    var walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    wrapWords(table.hasAttribute("data-row-limit") && table.tHead ? table.tHead : table);
+  }
+
+  function wrapWords(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var nodes = [];
     while (walker.nextNode()) {
       var node = walker.currentNode;
@@ -119,10 +141,42 @@
     });
   }
 
+  function limit(table) {
+    var max = Number(table.getAttribute("data-row-limit"));
+    if (!max) return;
+    var more = document.querySelector('[data-more-for="' + table.id + '"]');
+    var shown = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      if (!row.hidden) shown += 1;
+      var over = !table.mrShowAll && !row.hidden && shown > max;
+      if (row.classList.contains("mr-over") !== over) row.classList.toggle("mr-over", over);
+      if (!over && !row.hidden && !row.mrWords) { row.mrWords = true; wrapWords(row); }
+    });
+    if (more) {
+      more.hidden = table.mrShowAll || shown <= max;
+      more.querySelector("button").textContent = "Show all " + shown + (shown === 1 ? " model" : " models") +
+        " (" + max + " shown)";
+    }
+  }
+
+  function setUpLimit(table) {
+    if (table.getAttribute("data-limit-ready")) return;
+    var more = document.querySelector('[data-more-for="' + table.id + '"]');
+    if (more) more.querySelector("button").addEventListener("click", function () {
+      table.mrShowAll = true;
+      limit(table);
+    });
+    limit(table);
+    table.setAttribute("data-limit-ready", "1");
+  }
+
+  window.modelreviewTables = { sortKey: sortKey, limit: limit };
+
   function setUp() {
     document.querySelectorAll(".mr-scroll table").forEach(keepWordsWhole);
     document.querySelectorAll("table[data-sortable]").forEach(setUpSorting);
     document.querySelectorAll("input[data-filter-table]").forEach(setUpFilter);
+    document.querySelectorAll("table[data-row-limit]").forEach(setUpLimit);
   }
 
   if (typeof document$ !== "undefined") {

@@ -1,0 +1,71 @@
+"""A light first visit: what a page downloads does not grow with the catalog, except what it shows.
+
+The all-models table and the picker carry their own data (no `api/models.json`), pages
+load only the scripts they use, and the all-models table lays out its first rows until
+the reader asks for all. The byte budget itself is measured by `bench/first_visit.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+pytest_plugins = ["browser_helpers"]
+
+
+def _requests(page, url: str) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return seen
+
+
+@pytest.mark.parametrize("path", ["models/", "compare/"])
+def test_the_table_and_the_picker_download_no_catalog(page, served_sample, path):
+    base, _ = served_sample
+    fetched = _requests(page, base + path)
+    assert not [u for u in fetched if "/api/" in u]
+    ready = "form.mr-filters[data-filters-loaded]" if path == "models/" else "form.mr-picker[data-picker-loaded]"
+    page.locator(ready).wait_for(state="attached")
+
+
+def test_a_page_loads_only_the_scripts_it_uses(page, served_sample):
+    base, _ = served_sample
+    scripts = {u.rsplit("/", 1)[1] for u in _requests(page, base) if u.endswith(".js")}
+    assert {"tables.js", "a11y.js"} <= scripts and not {"calculator.js", "picker.js"} & scripts
+    assert page.eval_on_selector_all("script[src]", "s => s.every(x => x.defer)")
+
+
+def test_the_picker_lists_every_model_from_the_page(page, served_sample):
+    base, catalog = served_sample
+    page.goto(base + "compare/")
+    page.locator("form.mr-picker[data-picker-loaded]").wait_for(state="attached")
+    options = page.eval_on_selector_all("#mr-picker-models option", "o => o.map(x => x.value)")
+    assert sorted(options) == sorted(f"{m.meta.name} ({m.record.provider})" for m in catalog.models.values())
+
+
+def _shown(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#mr-models tbody tr", "rows => rows.filter(r => getComputedStyle(r).display !== 'none')"
+                               ".map(r => r.querySelector('a').textContent)")
+
+
+def test_a_long_table_shows_its_first_rows_until_the_reader_asks_for_all(page, served_sample):
+    base, catalog = served_sample
+    page.goto(base + "models/")
+    page.locator("table#mr-models[data-limit-ready]").wait_for(state="attached")
+    names = sorted((m.meta.name for m in catalog.models.values()), key=str.casefold)
+    more = page.locator("p.mr-more")
+    assert _shown(page) == names and more.is_hidden()        # the sample is under the limit of 100
+    page.evaluate("""() => { const t = document.getElementById('mr-models');
+                             t.setAttribute('data-row-limit', '3'); window.modelreviewTables.limit(t); }""")
+    assert _shown(page) == names[:3]
+    assert more.inner_text() == f"Show all {len(names)} models (3 shown)"
+    page.locator("#mr-models thead th").first.locator("button").click()   # sort descending: the last three
+    assert _shown(page) == names[::-1][:3]
+    page.fill("#mr-model-filter", "gpt")
+    matching = [n for n in names[::-1] if "gpt" in n.lower()]
+    assert _shown(page) == matching[:3] and len(matching) > 3
+    more.locator("button").click()
+    assert _shown(page) == matching and more.is_hidden()
