@@ -23,7 +23,7 @@ import yaml
 from preview_project import REPO, write_corpus
 
 from generator.catalog import build_catalog, Catalog, resolve_prose
-from generator.catalog.incremental import update_catalog
+from generator.catalog import update_catalog
 from generator.load import load_site_config
 from generator.preview.content import ContentStore
 from generator.render import SiteRenderer

@@ -170,9 +170,15 @@ def _link_peers(models: dict[str, Model], limit: int) -> None:
     for model in models.values():
         by_bracket[model.meta.bracket].append(model)
     for members in by_bracket.values():
-        ranked = sorted(members, key=lambda m: (m.blended, m.key))
-        for at, model in enumerate(ranked):
-            model.peers = [m.key for m in _nearest(model, members, limit, ranked, at)]
+        for model, peers in zip(members, nearest_all(members, limit)):
+            model.peers = peers
+
+
+def nearest_all(members: list[Model], limit: int) -> list[list[str]]:
+    """`_nearest` for each member of one group (a bracket, a family), in the members' order, as keys."""
+    ranked = sorted(members, key=lambda m: (m.blended, m.key))
+    at = {id(model): i for i, model in enumerate(ranked)}
+    return [[m.key for m in _nearest(model, members, limit, ranked, at[id(model)])] for model in members]
 
 
 def _nearest(model: Model, members: list[Model], limit: int,
@@ -225,25 +231,25 @@ def _select_pairs(models: dict[str, Model], comparisons: list[ComparisonRecord],
         for comparison in comparisons:
             add(comparison.meta.models[0], comparison.meta.models[1], "editorial", comparison)
     for model in models.values():
-        for other, reason in _proposals(model, families[model.meta.family], config):
+        relatives = ([m.key for m in _nearest(model, families[model.meta.family], policy.max_pairs_per_model)]
+                     if policy.same_family else [])
+        for other, reason in _proposals(model, model.peers, relatives, config):
             add(model.key, other, reason)
-    return dict(sorted(pairs.items()))
+    return {slug: pairs[slug] for slug in sorted(pairs)}
 
 
-def _proposals(model: Model, family: list[Model], config: SiteConfig,
-               ranked: list[Model] | None = None, at: int | None = None) -> list[tuple[str, str]]:
+def _proposals(model: Model, peers: list[str], relatives: list[str], config: SiteConfig) -> list[tuple[str, str]]:
     """The pages one model asks for, (other key, reason), in the order the pair policy adds them.
 
-    `family` is every model of its family; `ranked`/`at` as for `_nearest`, over the family."""
+    `relatives`: the keys `_nearest` finds in its family (unused without `same_family`)."""
     policy = config.pairs
     asked: list[tuple[str, str]] = []
     if policy.compare_with:
         asked += [(other, "compare-with") for other in model.meta.compare_with]
     if policy.same_bracket:
-        asked += [(other, "same bracket") for other in model.peers]
+        asked += [(other, "same bracket") for other in peers]
     if policy.same_family:
-        asked += [(relative.key, "same family")
-                  for relative in _nearest(model, family, policy.max_pairs_per_model, ranked, at)]
+        asked += [(other, "same family") for other in relatives]
     return asked
 
 

@@ -28,7 +28,7 @@ from typing import Iterable
 
 from ..load import (ambiguous_ids, Bracket, ComparisonRecord, Content, ordered, ordered_slug, ReviewRecord,
                     SiteConfig)
-from .catalog import (_bracket_best, _link_peers, _name_index, _nearest, _proposals, Catalog, Model, new_model,
+from .catalog import (_bracket_best, _name_index, _nearest, _proposals, Catalog, Model, nearest_all, new_model,
                       Pair)
 
 MAX_CHANGED = 50   # more changed reviews than this: a full rebuild costs about the same
@@ -73,43 +73,62 @@ def update_catalog(old: Catalog, content: Content, config: SiteConfig) -> Catalo
             moved_families |= {m.meta.family for m in (then, now) if m is not None}
 
     limit = config.pairs.max_pairs_per_model
-    peers = _new_peers(current, moved_brackets, limit)
-    for key, model in fresh.items():
+    brackets_now, families_now = _groups(current.values(), None, None)
+    brackets_then, families_then = _groups(old.models.values(), moved_brackets, moved_families)
+    changed_keys = added | removed | modified
+    peers: dict[str, list[str]] = {}
+    for bracket in moved_brackets:
+        peers.update(_moved_peers(brackets_then.get(bracket, []), brackets_now.get(bracket, []), changed_keys, limit))
+    for key in fresh:
         if key not in peers:
             peers[key] = list(old.models[key].peers)
+    relatives: dict[str, list[str]] = {}
+    for family in moved_families:
+        relatives.update(_nearest_by_key(families_now.get(family, []), limit))
     # Models whose requests for pair pages may differ: the changed ones, those whose peers or
     # relatives moved, and those whose `compare_with` names a review that came or went.
-    dirty = set(added | removed | modified)
+    dirty = set(changed_keys)
     dirty |= {key for key, new_peers in peers.items() if key not in old.models or old.models[key].peers != new_peers}
-    dirty |= _moved_relatives(old.models, current, peers, moved_families, limit)
+    for family in moved_families:
+        earlier = _nearest_by_key(families_then.get(family, []), limit)
+        dirty |= {key for key, found in earlier.items() if relatives.get(key) != found}
+        dirty |= {m.key for m in families_now.get(family, []) if m.key not in earlier}
     if added or removed:
         gone_or_new = added | removed
         dirty |= {key for key, model in current.items() if gone_or_new.intersection(model.meta.compare_with)}
 
-    pairs, pair_lists = _update_pairs(old, current, peers, dirty, content.comparisons, records)
+    pairs, pair_lists = _update_pairs(old, current, peers, relatives, families_now, dirty, content.comparisons,
+                                      records)
     same_provider = {} if same_keys else _new_same_provider(current, added | removed)
 
-    models: dict[str, Model] = {}
-    for key, model in current.items():
-        changes: dict[str, list[str]] = {}
-        for name, value in (("peers", peers.get(key)), ("pairs", pair_lists.get(key)),
-                            ("same_provider", same_provider.get(key))):
-            if value is not None and value != getattr(model, name):
-                changes[name] = value
+    models = dict(current)
+    for key in peers.keys() | pair_lists.keys() | same_provider.keys() | fresh.keys():
+        if key not in models:
+            continue
+        model = models[key]
         if key in fresh:
-            fresh_model = fresh[key]
-            fresh_model.peers = peers[key]
-            fresh_model.pairs = pair_lists.get(key, [] if key in added else list(old.models[key].pairs))
-            fresh_model.same_provider = same_provider.get(
+            model.peers = peers[key]
+            model.pairs = pair_lists.get(key, [] if key in added else list(old.models[key].pairs))
+            model.same_provider = same_provider.get(
                 key, list(old.models[key].same_provider) if key in old.models else [])
-            models[key] = fresh_model
-        else:
-            models[key] = dataclasses.replace(model, **changes) if changes else model  # type: ignore[arg-type]
+            continue
+        changes = {name: value for name, value in (("peers", peers.get(key)), ("pairs", pair_lists.get(key)),
+                                                   ("same_provider", same_provider.get(key)))
+                   if value is not None and value != getattr(model, name)}
+        if changes:
+            models[key] = dataclasses.replace(model, **changes)  # type: ignore[arg-type]
 
     names = old.names
     if not same_keys or any(_names(before[key]) != _names(fresh[key]) for key in modified):
         names = _name_index(models)
-    best_value = _update_best_value(old.best_value, models, any_bracket, config.brackets)
+    best_value = dict(old.best_value)
+    for bracket in any_bracket:
+        winner = _bracket_best([models[m.key] for m in brackets_now.get(bracket, [])])
+        if winner is None:
+            best_value.pop(bracket, None)
+        else:
+            best_value[bracket] = winner
+    best_value = {b.key: best_value[b.key] for b in config.brackets if b.key in best_value}
     return Catalog(config, models, pairs, sorted(content.pages, key=lambda p: p.slug), names, best_value)
 
 
@@ -118,47 +137,56 @@ def _names(model: Model) -> tuple[object, ...]:
     return meta.name, meta.snapshot, tuple(meta.aliases)
 
 
-def _new_peers(models: dict[str, Model], brackets: set[str], limit: int) -> dict[str, list[str]]:
-    """Peers of every member of these brackets, as `_link_peers` links them."""
-    if not brackets:
-        return {}
-    members = {key: dataclasses.replace(model, peers=[]) for key, model in models.items()
-               if model.meta.bracket in brackets}
-    _link_peers(members, limit)
-    return {key: model.peers for key, model in members.items()}
+def _groups(models: Iterable[Model], brackets: set[str] | None, families: set[str] | None
+            ) -> tuple[dict[str, list[Model]], dict[str, list[Model]]]:
+    """Members by bracket and by family, in key order, in one pass (None: every group)."""
+    by_bracket: dict[str, list[Model]] = defaultdict(list)
+    by_family: dict[str, list[Model]] = defaultdict(list)
+    for model in models:
+        meta = model.record.meta
+        if brackets is None or meta.bracket in brackets:
+            by_bracket[meta.bracket].append(model)
+        if families is None or meta.family in families:
+            by_family[meta.family].append(model)
+    return by_bracket, by_family
 
 
-def _moved_relatives(old: dict[str, Model], new: dict[str, Model], peers: dict[str, list[str]],
-                     families: set[str], limit: int) -> set[str]:
-    """Models of these families whose `limit` nearest relatives differ between the catalogs."""
-    if not families:
-        return set()
-    moved: set[str] = set()
-    old_relatives = _relatives(old, families, limit)
-    for key, relatives in _relatives(new, families, limit).items():
-        if old_relatives.get(key) != relatives:
-            moved.add(key)
-    return moved | (old_relatives.keys() - new.keys())
+def _nearest_by_key(members: list[Model], limit: int) -> dict[str, list[str]]:
+    return dict(zip((m.key for m in members), nearest_all(members, limit)))
 
 
-def _relatives(models: dict[str, Model], families: set[str], limit: int) -> dict[str, list[str]]:
-    grouped: dict[str, list[Model]] = defaultdict(list)
-    for model in models.values():
-        if model.meta.family in families:
-            grouped[model.meta.family].append(model)
-    relatives: dict[str, list[str]] = {}
-    for members in grouped.values():
-        ranked = sorted(members, key=lambda m: (m.blended, m.key))
+def _moved_peers(before: list[Model], after: list[Model], changed: set[str], limit: int) -> dict[str, list[str]]:
+    """New peers in one bracket for every member whose peers may have moved.
+
+    In a large bracket a model's peers come from the `limit` models either side of it by
+    price (`_nearest`); the order without the changed models is the same before and
+    after, so only members within `limit` places of a changed model, in the old order or
+    the new, can see other peers. A small bracket is linked again whole."""
+    if len(before) - 1 <= 4 * limit or len(after) - 1 <= 4 * limit:
+        return _nearest_by_key(after, limit)
+    order = lambda m: (m.blended, m.key)  # noqa: E731
+    ranked_then, ranked_now = sorted(before, key=order), sorted(after, key=order)
+    near: set[str] = set()
+    for ranked in (ranked_then, ranked_now):
         for at, model in enumerate(ranked):
-            relatives[model.key] = [m.key for m in _nearest(model, members, limit, ranked, at)]
-    return relatives
+            if model.key in changed:
+                near |= {m.key for m in ranked[max(0, at - limit): at + limit + 1]}
+    found: dict[str, list[str]] = {}
+    for at, model in enumerate(ranked_now):
+        if model.key in near:
+            found[model.key] = [m.key for m in _nearest(model, after, limit, ranked_now, at)]
+    return found
 
 
-def _update_pairs(old: Catalog, models: dict[str, Model], peers: dict[str, list[str]], dirty: set[str],
+def _update_pairs(old: Catalog, models: dict[str, Model], peers: dict[str, list[str]],
+                  relatives: dict[str, list[str]], families: dict[str, list[Model]], dirty: set[str],
                   comparisons: list[ComparisonRecord], records: dict[str, ReviewRecord]
                   ) -> tuple[dict[str, Pair], dict[str, list[str]]]:
     """The pairs `_select_pairs` would choose, re-deciding only those a dirty model or a changed
-    comparison file can touch; and the new `pairs` list of every model whose list changed."""
+    comparison file can touch; and the new `pairs` list of every model whose list changed.
+
+    `peers` and `relatives` hold the new lists where they moved; elsewhere the models' own
+    peers stand and relatives are found as needed."""
     config = old.config
     editorial: dict[tuple[str, str], ComparisonRecord] = {}
     if config.pairs.editorial:
@@ -174,22 +202,24 @@ def _update_pairs(old: Catalog, models: dict[str, Model], peers: dict[str, list[
             candidates |= {(old.pairs[slug].a, old.pairs[slug].b) for slug in old.models[key].pairs}
     if not candidates and not dirty:
         return old.pairs, {}
-
-    families: dict[str, list[Model]] = defaultdict(list)
-    for model in models.values():
-        families[model.meta.family].append(model)
+    relatives = dict(relatives)
+    limit = config.pairs.max_pairs_per_model
     asked: dict[str, list[tuple[str, str]]] = {}
 
-    def proposals(key: str) -> list[tuple[str, str]]:
-        if key not in asked:
-            model = models[key]
-            linked = dataclasses.replace(model, peers=peers.get(key, model.peers))
-            asked[key] = _proposals(linked, families[model.meta.family], config)
-        return asked[key]
+    def ask(keys: set[str]) -> None:
+        """Each model's requests for pages, finding the relatives not known yet in one pass."""
+        keys = {key for key in keys if key in models and key not in asked}
+        if config.pairs.same_family:
+            for family in {models[k].record.meta.family for k in keys if k not in relatives}:
+                relatives.update(_nearest_by_key(families[family], limit))
+        for key in keys:
+            asked[key] = _proposals(models[key], peers.get(key, models[key].peers), relatives.get(key, []), config)
 
+    ask(dirty)
     for key in dirty:
-        if key in models:
-            candidates |= {ordered(key, other) for other, _ in proposals(key) if other != key and other in models}
+        if key in asked:
+            candidates |= {ordered(key, other) for other, _ in asked[key] if other != key and other in models}
+    ask({key for pair in candidates for key in pair})
 
     ambiguous = ambiguous_ids(records)
     pairs = dict(old.pairs)
@@ -198,12 +228,12 @@ def _update_pairs(old: Catalog, models: dict[str, Model], peers: dict[str, list[
     for first, second in candidates:
         slug = ordered_slug(first, second, ambiguous)
         reasons: list[str] = []
-        comparison = editorial.get((first, second)) if first in models and second in models else None
-        if comparison is not None:
+        chosen = editorial.get((first, second)) if first in models and second in models else None
+        if chosen is not None:
             reasons.append("editorial")
         if first in models and second in models:
             for key, other in sorted([(first, second), (second, first)]):
-                for target, reason in proposals(key):
+                for target, reason in asked[key]:
                     if target == other and reason not in reasons:
                         reasons.append(reason)
         previous = old.pairs.get(slug)
@@ -212,15 +242,15 @@ def _update_pairs(old: Catalog, models: dict[str, Model], peers: dict[str, list[
                 del pairs[slug]
                 removed_slugs.add(slug)
             continue
-        pair = Pair(slug, first, second, reasons, comparison)
-        if previous is not None and (previous.a, previous.b, previous.reasons, previous.editorial) == (
-                first, second, reasons, comparison):
+        pair = Pair(slug, first, second, reasons, chosen)
+        if (previous is not None and (previous.a, previous.b, previous.reasons) == (first, second, reasons)
+                and previous.editorial is chosen):
             continue
         pairs[slug] = pair
         if previous is None:
             added_slugs.add(slug)
     if added_slugs:
-        pairs = dict(sorted(pairs.items()))
+        pairs = {slug: pairs[slug] for slug in sorted(pairs)}
     for slug in added_slugs:
         for key in (pairs[slug].a, pairs[slug].b):
             lists.setdefault(key, set(old.models[key].pairs) if key in old.models else set()).add(slug)
@@ -240,20 +270,3 @@ def _new_same_provider(models: dict[str, Model], came_or_went: set[str]) -> dict
             members[model.record.provider].append(key)
     return {key: [k for k in members[model.record.provider] if k != key]
             for key, model in models.items() if model.record.provider in folders}
-
-
-def _update_best_value(old: dict[str, str], models: dict[str, Model], brackets: set[str],
-                       order: list[Bracket]) -> dict[str, str]:
-    """`_best_value`, re-deciding only these brackets."""
-    if not brackets:
-        return old
-    members: dict[str, list[Model]] = defaultdict(list)
-    for model in models.values():
-        if model.meta.bracket in brackets:
-            members[model.meta.bracket].append(model)
-    best: dict[str, str] = {}
-    for bracket in order:
-        winner = _bracket_best(members[bracket.key]) if bracket.key in brackets else old.get(bracket.key)
-        if winner is not None:
-            best[bracket.key] = winner
-    return best
