@@ -221,7 +221,11 @@ def _update_pairs(old: Catalog, models: dict[str, Model], peers: dict[str, list[
             candidates |= {ordered(key, other) for other, _ in asked[key] if other != key and other in models}
     ask({key for pair in candidates for key in pair})
 
-    ambiguous = ambiguous_ids(records)
+    # `ambiguous_ids(records)` for the ids these pairs name: shared when another provider folder has it.
+    ends = {key for pair in candidates for key in pair}
+    ambiguous = frozenset(key.split("/", 1)[1] for key in ends
+                          if any(f"{p.key}/{key.split('/', 1)[1]}" in records
+                                 for p in config.providers if p.key != key.split("/", 1)[0]))
     pairs = dict(old.pairs)
     lists: dict[str, set[str]] = {}
     added_slugs, removed_slugs = set(), set()
