@@ -41,8 +41,6 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from build_bench import make_project  # noqa: E402
 
-BIN = Path(sys.executable).parent
-
 
 def get(url: str, timeout: float = 60) -> str:
     with urllib.request.urlopen(url, timeout=timeout) as response:
@@ -129,7 +127,10 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}/"
     log = open(work / "serve.log", "w")
     started = time.perf_counter()
-    server = subprocess.Popen([str(BIN / "modelreview"), "serve", "--root", str(project), "--port", str(port)],
+    # `modelreview serve` from this checkout's code (an installed entry point may be another checkout's).
+    serve = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(REPO)!r}); from generator.cli import run; run()",
+             "serve", "--root", str(project), "--port", str(port)]
+    server = subprocess.Popen(serve,
                               stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         while True:

@@ -46,11 +46,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=2500, help="generated reviews (default 2500)")
     parser.add_argument("--edits", type=int, default=4, help="edits of each kind (default 4)")
+    parser.add_argument("--no-gc-freeze", action="store_true",
+                        help="leave the garbage collector as tests do (serve freezes the heap after set-up)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="modelreview-preview-cpu-")) / "project"
     try:
         project = make_project(root, reviews=args.n)
-        with running_preview(project) as preview:
+        with running_preview(project, tune_gc=not args.no_gc_freeze) as preview:
             files = sorted((root / "content/models").rglob("*.md"))
             target = files[len(files) // 2]
             page = "models/" + target.relative_to(root / "content/models").with_suffix("").as_posix() + "/"

@@ -79,14 +79,15 @@ class Preview:
 
 
 @contextlib.contextmanager
-def running_preview(project: Project, fill: bool = False) -> Iterator[Preview]:
-    """The preview's parts as `modelreview serve` wires them, minus the watcher, on a free port."""
+def running_preview(project: Project, fill: bool = False, tune_gc: bool = False) -> Iterator[Preview]:
+    """The preview's parts as `modelreview serve` wires them, minus the watcher, on a free port
+    (`tune_gc=True`: heap frozen after set-up, as `serve` does; tests leave the collector alone)."""
     out = io.StringIO()
     server = PreviewServer(None, "127.0.0.1", 0)  # type: ignore[arg-type]
     site_dir = project.root / ".preview-site"
     site = MkDocsSite(project, project.root / "mkdocs.yml", site_dir, server.url, fill=fill)
     session = PreviewSession(project, site, watched_files=[project.root / "mkdocs.yml", project.root / "docs"],
-                             out=out)
+                             out=out, tune_gc=tune_gc)
     server.site = session
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()

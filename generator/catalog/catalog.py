@@ -128,25 +128,11 @@ class Catalog:
 
 def build_catalog(content: Content, config: SiteConfig) -> Catalog:
     """Resolve checked content; call only when `check` found no errors."""
-    volumes = config.volumes
     providers = {p.key: p for p in config.providers}
     brackets = {b.key: b for b in config.brackets}
     models: dict[str, Model] = {}
     for record in sorted(content.reviews, key=lambda r: r.key):
-        meta = record.meta
-        price = meta.pricing
-        models[record.key] = Model(
-            record=record,
-            provider=providers[record.provider],
-            bracket=brackets[meta.bracket],
-            grade_label=config.grading.label_for(meta.grade.score) if meta.grade else None,
-            blended=blended_price(price.input, price.output, volumes.input_share),
-            costs=[monthly_cost(price.input, price.output, tokens, volumes.input_share)
-                   for tokens in volumes.monthly_tokens],
-            long_context_costs=[monthly_cost(price.long_context.input, price.long_context.output, tokens,
-                                             volumes.input_share)
-                                for tokens in volumes.monthly_tokens] if price.long_context else [],
-        )
+        models[record.key] = new_model(record, config, providers, brackets)
     _link_peers(models, config.pairs.max_pairs_per_model)
     _link_same_provider(models)
     pairs = _select_pairs(models, content.comparisons, config)
@@ -157,14 +143,42 @@ def build_catalog(content: Content, config: SiteConfig) -> Catalog:
                    _name_index(models), _best_value(models, config))
 
 
+def new_model(record: ReviewRecord, config: SiteConfig, providers: dict[str, Provider],
+              brackets: dict[str, Bracket]) -> Model:
+    """What one review's own fields and the config give: records, grade label, prices, costs.
+
+    Peers, same-provider models and pairs need the other models; they start empty."""
+    volumes = config.volumes
+    meta = record.meta
+    price = meta.pricing
+    return Model(
+        record=record,
+        provider=providers[record.provider],
+        bracket=brackets[meta.bracket],
+        grade_label=config.grading.label_for(meta.grade.score) if meta.grade else None,
+        blended=blended_price(price.input, price.output, volumes.input_share),
+        costs=[monthly_cost(price.input, price.output, tokens, volumes.input_share)
+               for tokens in volumes.monthly_tokens],
+        long_context_costs=[monthly_cost(price.long_context.input, price.long_context.output, tokens,
+                                         volumes.input_share)
+                            for tokens in volumes.monthly_tokens] if price.long_context else [],
+    )
+
+
 def _link_peers(models: dict[str, Model], limit: int) -> None:
     by_bracket: dict[str, list[Model]] = defaultdict(list)
     for model in models.values():
         by_bracket[model.meta.bracket].append(model)
     for members in by_bracket.values():
-        ranked = sorted(members, key=lambda m: (m.blended, m.key))
-        for at, model in enumerate(ranked):
-            model.peers = [m.key for m in _nearest(model, members, limit, ranked, at)]
+        for model, peers in zip(members, nearest_all(members, limit)):
+            model.peers = peers
+
+
+def nearest_all(members: list[Model], limit: int) -> list[list[str]]:
+    """`_nearest` for each member of one group (a bracket, a family), in the members' order, as keys."""
+    ranked = sorted(members, key=lambda m: (m.blended, m.key))
+    at = {id(model): i for i, model in enumerate(ranked)}
+    return [[m.key for m in _nearest(model, members, limit, ranked, at[id(model)])] for model in members]
 
 
 def _nearest(model: Model, members: list[Model], limit: int,
@@ -217,16 +231,26 @@ def _select_pairs(models: dict[str, Model], comparisons: list[ComparisonRecord],
         for comparison in comparisons:
             add(comparison.meta.models[0], comparison.meta.models[1], "editorial", comparison)
     for model in models.values():
-        if policy.compare_with:
-            for other in model.meta.compare_with:
-                add(model.key, other, "compare-with")
-        if policy.same_bracket:
-            for other in model.peers:
-                add(model.key, other, "same bracket")
-        if policy.same_family:
-            for relative in _nearest(model, families[model.meta.family], policy.max_pairs_per_model):
-                add(model.key, relative.key, "same family")
-    return dict(sorted(pairs.items()))
+        relatives = ([m.key for m in _nearest(model, families[model.meta.family], policy.max_pairs_per_model)]
+                     if policy.same_family else [])
+        for other, reason in _proposals(model, model.peers, relatives, config):
+            add(model.key, other, reason)
+    return {slug: pairs[slug] for slug in sorted(pairs)}
+
+
+def _proposals(model: Model, peers: list[str], relatives: list[str], config: SiteConfig) -> list[tuple[str, str]]:
+    """The pages one model asks for, (other key, reason), in the order the pair policy adds them.
+
+    `relatives`: the keys `_nearest` finds in its family (unused without `same_family`)."""
+    policy = config.pairs
+    asked: list[tuple[str, str]] = []
+    if policy.compare_with:
+        asked += [(other, "compare-with") for other in model.meta.compare_with]
+    if policy.same_bracket:
+        asked += [(other, "same bracket") for other in peers]
+    if policy.same_family:
+        asked += [(other, "same family") for other in relatives]
+    return asked
 
 
 def _name_index(models: dict[str, Model]) -> dict[str, str]:
@@ -246,14 +270,18 @@ def _best_value(models: dict[str, Model], config: SiteConfig) -> dict[str, str]:
     """
     best: dict[str, str] = {}
     for bracket in config.brackets:
-        members = [m for m in models.values()
-                   if m.meta.bracket == bracket.key and m.meta.lifecycle.status is Status.ACTIVE]
-        graded = [m for m in members if m.meta.grade and m.blended > 0]
-        if graded:
-            winner = max(graded, key=lambda m: (m.meta.grade.score / m.blended, m.key))  # type: ignore[union-attr]
-        elif members:
-            winner = min(members, key=lambda m: (m.blended, m.key))
-        else:
-            continue
-        best[bracket.key] = winner.key
+        winner = _bracket_best([m for m in models.values() if m.meta.bracket == bracket.key])
+        if winner is not None:
+            best[bracket.key] = winner
     return best
+
+
+def _bracket_best(members: list[Model]) -> str | None:
+    """`_best_value` for one bracket's members (any order); None when none is active."""
+    active = [m for m in members if m.meta.lifecycle.status is Status.ACTIVE]
+    graded = [m for m in active if m.meta.grade and m.blended > 0]
+    if graded:
+        return max(graded, key=lambda m: (m.meta.grade.score / m.blended, m.key)).key  # type: ignore[union-attr]
+    if active:
+        return min(active, key=lambda m: (m.blended, m.key)).key
+    return None

@@ -39,11 +39,15 @@ class ContentStore:
         self._reviews: dict[Path, tuple[object, list[Diagnostic]]] = {}
         self._comparisons: dict[Path, tuple[object, list[Diagnostic]]] = {}
         self._pages: dict[Path, tuple[object, list[Diagnostic]]] = {}
+        # What `content()` derives from the set of paths alone (folder links, case clashes, file
+        # order), kept while saves only rewrite files it already knows.
+        self._layout: tuple[list[Diagnostic], set[Path], list[Diagnostic], list[list[Path]]] | None = None
 
     def load_all(self) -> Content:
         """Read every content file, as `load_content` does, keeping each file's result."""
         for store in (self._reviews, self._comparisons, self._pages):
             store.clear()
+        self._layout = None
         self.update(self._files("models") + self._files("comparisons") + self._files("pages"))
         return self.content()
 
@@ -53,7 +57,11 @@ class ContentStore:
         A folder (created, moved or deleted as a whole) stands for every file below it.
         """
         changed = Changed()
-        for path in _expand(paths, self._known()):
+        paths = list(paths)
+        known = self._known()
+        if any(path not in known or path.is_symlink() or not path.is_file() for path in paths):
+            self._layout = None   # a file or folder came, went or became a link: look again
+        for path in _expand(paths, known):
             kind = self.kind_of(path)
             if kind == "models":
                 changed.reviews.add(review_key(path, self.content_dir) or path.name)
@@ -69,13 +77,18 @@ class ContentStore:
     def content(self) -> Content:
         """The current content, ordered as `load_content` orders it."""
         content = Content()
+        if self._layout is None:
+            clashing, found = case_clashes(list(self._known()), self.root)
+            self._layout = (linked_folders(self.content_dir, self.root), clashing, found,
+                            [sorted(store) for store in (self._reviews, self._comparisons, self._pages)])
+        linked, clashing, found, orders = self._layout
         # As load_content: links out of the project and case-only clashes first; a clashing file is not loaded.
-        content.diagnostics += linked_folders(self.content_dir, self.root)
-        clashing, found = case_clashes(list(self._known()), self.root)
+        content.diagnostics += linked
         content.diagnostics += found
-        for store, records in ((self._reviews, content.reviews), (self._comparisons, content.comparisons),
-                               (self._pages, content.pages)):
-            for path in sorted(store):
+        for store, records, order in ((self._reviews, content.reviews, orders[0]),
+                                      (self._comparisons, content.comparisons, orders[1]),
+                                      (self._pages, content.pages, orders[2])):
+            for path in order:
                 if path in clashing:
                     continue
                 record, diagnostics = store[path]

@@ -33,7 +33,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Protocol, TextIO
 
-from ..catalog import Catalog, build_catalog
+from ..catalog import build_catalog, Catalog, update_catalog
 from ..load import display_path, load_site_config, SiteConfig
 from ..base import Diagnostic, sort_diagnostics, summarize
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
@@ -185,14 +185,20 @@ class PreviewSession:
         self._generation += 1
         self._template_found = []   # a save may have fixed the template; rendering will say if not
         self._cancel_catalog_checks()
-        previous, patched = self.catalog, False
+        previous, made = self.catalog, "built"
 
         def resolve(content, config) -> Catalog:
-            nonlocal patched
-            if previous is not None and changed is not None and not rebuild:
-                catalog = patch_catalog(previous, content, changed)
+            """The cheapest catalog that equals `build_catalog`'s: patched (structure unchanged),
+            updated (`update_catalog`: a few reviews re-derived), or built from scratch."""
+            nonlocal made
+            if previous is not None and not rebuild:
+                catalog = patch_catalog(previous, content, changed) if changed is not None else None
                 if catalog is not None:
-                    patched = True
+                    made = "patched"
+                    return catalog
+                catalog = update_catalog(previous, content, config)
+                if catalog is not None:
+                    made = "updated"
                     return catalog
             return build_catalog(content, config)
 
@@ -217,8 +223,9 @@ class PreviewSession:
                 gc.collect()
                 gc.freeze()
         else:
-            stale = affected_pages(old, result.catalog, changed or Changed(), structural=not patched)
-            self.pages.refresh(result.catalog, stale, patched)
+            stale = affected_pages(old, result.catalog, changed or Changed(),
+                                   structural=_STRUCTURAL[made])
+            self.pages.refresh(result.catalog, stale, made != "built")
             what = f"{len(stale)} pages to re-render"
         self.catalog = result.catalog
         self._checked = result.diagnostics
@@ -326,12 +333,21 @@ class PreviewSession:
         print(format_text(diagnostics, file_lines(self.project.root)).rstrip(), file=self.out, flush=True)
 
 
-def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool = True) -> set[str]:
+# How `affected_pages` looks for re-linked pages, by how the new catalog was made.
+_STRUCTURAL: dict[str, bool | str] = {"built": True, "patched": False, "updated": "same-reviews"}
+
+
+def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool | str = True) -> set[str]:
     """Every page whose content may differ between the two catalogs after these saves.
 
     `structural=False` skips looking for added, removed and re-linked pages, for a
-    catalog `patch_catalog` made (it has none by construction)."""
-    stale = structural_changes(old, new) if structural else set()
+    catalog `patch_catalog` made (it has none by construction); `"same-reviews"`, for one
+    `update_catalog` made, compares only the models and pairs it replaced (it reuses the
+    objects of everything else) and lists pages only when reviews came or went."""
+    if structural == "same-reviews" and list(old.models) == list(new.models):
+        stale = _relinked(old, new)
+    else:
+        stale = structural_changes(old, new) if structural else set()
     for key in changed.reviews:
         stale |= pages_affected_by(old, key) | pages_affected_by(new, key)
     for slug in changed.comparisons:
@@ -340,6 +356,23 @@ def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: boo
                 if pair.editorial is not None and pair.editorial.slug == slug:
                     stale |= {pair_uri(pair.slug), review_uri(pair.a), review_uri(pair.b), *compare_uris(catalog)}
     stale |= {page_uri(slug) for slug in changed.pages}
+    return stale
+
+
+def _relinked(old: Catalog, new: Catalog) -> set[str]:
+    """`structural_changes` for two catalogs of the same reviews where `new` reuses every model
+    and pair object it did not change: review pages whose peer, pair or sibling lists differ,
+    and comparison pages that came, went or changed (the site adds and removes the pages)."""
+    stale: set[str] = set()
+    for key, model in new.models.items():
+        before = old.models[key]
+        if before is not model and (before.peers, before.pairs, before.same_provider) != (
+                model.peers, model.pairs, model.same_provider):
+            stale.add(review_uri(key))
+    if new.pairs is not old.pairs:
+        stale |= {pair_uri(slug) for slug in old.pairs.keys() ^ new.pairs.keys()}
+        stale |= {pair_uri(slug) for slug, pair in new.pairs.items()
+                  if slug in old.pairs and old.pairs[slug] is not pair}
     return stale
 
 

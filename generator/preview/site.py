@@ -148,19 +148,23 @@ class MkDocsSite:
         with self.lock:
             assert self._config is not None
             previous = self._renderer
-            renderer = previous.patched(catalog) if patched and previous is not None else self._new_renderer(catalog)
-            old_pages, new_pages = set(self._renderer.pages), set(renderer.pages)  # type: ignore[union-attr]
-            for uri in old_pages - new_pages:
-                self._remove_page(uri)
-            for uri in sorted(new_pages - old_pages):
-                self._add_page(uri)
-            if old_pages != new_pages:
-                self._index_pages()
-                self._stale_templates.add("sitemap.xml")
+            assert previous is not None
+            renderer = previous.patched(catalog) if patched else self._new_renderer(catalog)
+            came: set[str] = set()
+            if renderer.pages is not previous.pages:   # a patched renderer keeps an unchanged page list
+                old_pages, new_pages = previous.pages.keys(), renderer.pages.keys()
+                came = new_pages - old_pages
+                gone = old_pages - new_pages
+                for uri in gone:
+                    self._remove_page(uri)
+                for uri in sorted(came):
+                    self._add_page(uri)
+                if came or gone:
+                    self._stale_templates.add("sitemap.xml")
             self._renderer, self._catalog = renderer, catalog
             assert self._plugin is not None
             self._plugin.renderer = renderer
-            self._stale |= {uri for uri in stale | (new_pages - old_pages) if uri in new_pages}
+            self._stale |= {uri for uri in stale | came if uri in renderer.pages}
 
     def prepare(self, relative: str) -> None:
         """Render what is served at `relative` (e.g. `models/openai/gpt-4.1/index.html`) if it is stale."""
@@ -262,7 +266,7 @@ class MkDocsSite:
         return SiteRenderer(catalog, self.project.templates_dir, auto_reload=True)
 
     def _index_pages(self) -> None:
-        self._doc_files = self._files.documentation_pages()
+        self._doc_files = list(self._files.documentation_pages())
         self._by_dest = {f.dest_uri: f for f in self._doc_files}
 
     def _add_page(self, uri: str) -> None:
@@ -272,6 +276,9 @@ class MkDocsSite:
         file = File.generated(self._config, uri, content="", inclusion=inclusion)
         self._files.append(file)
         Page(None, file, self._config)
+        # What `_index_pages` would find: documentation pages in file order, this one last.
+        self._doc_files.append(file)
+        self._by_dest[file.dest_uri] = file
 
     def _remove_page(self, uri: str) -> None:
         file = self._files.get_file_from_path(uri)
@@ -279,6 +286,10 @@ class MkDocsSite:
             return
         self._files.remove(file)
         self._stale.discard(uri)
+        at = next((i for i, f in enumerate(self._doc_files) if f is file), None)
+        if at is not None:
+            del self._doc_files[at]
+        self._by_dest.pop(file.dest_uri, None)
         target = Path(file.abs_dest_path)
         target.unlink(missing_ok=True)
         try:

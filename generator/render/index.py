@@ -37,6 +37,29 @@ class BracketRank:
         return self.rank + len(self.tied_with) == self.count
 
 
+@dataclass(frozen=True)
+class PairChanges:
+    """Which comparison pairs one catalog replaced, added (`changed`) or dropped (`removed`) since another."""
+
+    changed: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+
+    def editorial(self, old: Catalog, new: Catalog) -> bool:
+        """Whether any of them has, or had, an editorial page (its date counts for the site's date)."""
+        return (any(new.pairs[slug].editorial is not None for slug in self.changed)
+                or any(old.pairs[slug].editorial is not None for slug in self.removed | self.changed
+                       if slug in old.pairs))
+
+
+def pair_changes(old: Catalog, new: Catalog) -> PairChanges:
+    """The pairs `new` does not share (as the same object) with `old`."""
+    if new.pairs is old.pairs:
+        return PairChanges()
+    before = old.pairs
+    return PairChanges(frozenset(slug for slug, pair in new.pairs.items() if before.get(slug) is not pair),
+                       frozenset(before.keys() - new.pairs.keys()))
+
+
 @dataclass
 class SiteIndex:
     catalog: Catalog
@@ -68,29 +91,103 @@ class SiteIndex:
             site_date=_site_date(catalog),
         )
 
-    def patched(self, catalog: Catalog) -> "SiteIndex":
-        """This index for a catalog with the same structure (`preview.incremental.patch_catalog`):
-        its models swapped in, the orders that read unstructured fields (review dates) redone.
+    def patched(self, catalog: Catalog, pairs_changed: "PairChanges | None" = None) -> "SiteIndex":
+        """This index for a later catalog of the same reviews (the preview's edits, made by
+        `preview.incremental.patch_catalog` or `catalog.update_catalog`, which keep the
+        objects of models and pairs they did not change).
 
-        Ranks, groupings and pairs derive only from structural fields, so they stand;
-        rebuilding them all would cost a quarter of a second per edit at 2,500 reviews."""
+        Only the brackets where a model's bracket, blended price or grade changed are ranked
+        again; elsewhere the groupings and ranks stand, with replaced models swapped in, and
+        the orders that read unstructured fields (review and price dates) are redone only
+        when such a date changed. Rebuilding it all would cost a quarter of a second per edit
+        at 2,500 reviews. When reviews came or went, it is built from scratch (`of`).
+        `pairs_changed` is `pair_changes(self.catalog, catalog)`, if the caller has it."""
+        old = self.catalog.models
         models, pairs = catalog.models, catalog.pairs
+        if len(models) != len(old) or models.keys() != old.keys():
+            return SiteIndex.of(catalog)
+        moved: set[str] = set()
+        changed: list[str] = []
+        replaced: dict[int, Model] = {}
+        for key, model in models.items():
+            before = old[key]
+            if before is not model:
+                changed.append(key)
+                replaced[id(before)] = model
+                if _ranked_by(before) != _ranked_by(model):
+                    moved |= {before.meta.bracket, model.meta.bracket}
+        touched_brackets = {old[key].meta.bracket for key in changed} | moved
+        touched_providers = {old[key].record.provider for key in changed}
 
         def swap(members: list[Model]) -> list[Model]:
-            return [models[m.key] for m in members]
+            return [replaced.get(id(m), m) for m in members]
 
+        bracket_members = {k: swap(v) if k in touched_brackets else v for k, v in self.bracket_members.items()}
+        ranks, grade_ranks = self.ranks, self.grade_ranks
+        if moved:
+            regrouped: dict[str, list[Model]] = {k: [] for k in moved if k in bracket_members}
+            for bracket in regrouped:   # a model that changed bracket left one of these
+                for model in bracket_members[bracket]:
+                    regrouped[model.meta.bracket].append(model)
+            regrouped = {k: sorted(v, key=lambda m: (m.blended, m.key)) for k, v in regrouped.items()}
+            bracket_members.update(regrouped)
+            ranks = dict(ranks)
+            for members in regrouped.values():
+                ranks.update(shared_ranks([(m.key, m.blended) for m in members]))
+            grade_ranks = dict(grade_ranks)
+            for bracket in regrouped:
+                for model in self.bracket_members[bracket]:
+                    grade_ranks.pop(model.key, None)
+            grade_ranks.update(_grade_ranks(regrouped))
+        if pairs_changed is None:
+            pairs_changed = pair_changes(self.catalog, catalog)
+        pair_of = self.pair_of
+        if pairs_changed.changed or pairs_changed.removed:
+            pair_of = dict(pair_of)
+            for slug in pairs_changed.removed:
+                gone = self.catalog.pairs[slug]
+                del pair_of[(gone.a, gone.b)]
+            for slug in pairs_changed.changed:
+                pair_of[(pairs[slug].a, pairs[slug].b)] = pairs[slug]
+        dates_moved = any(_newest_date(old[k]) != _newest_date(models[k]) for k in changed)
         return SiteIndex(
             catalog=catalog,
             providers=self.providers,
-            bracket_members={k: swap(v) for k, v in self.bracket_members.items()},
-            ranks=self.ranks,
-            grade_ranks=self.grade_ranks,
-            reviews_by_provider={k: swap(v) for k, v in self.reviews_by_provider.items()},
-            offers_by_provider=_offers_by_provider(catalog),   # an offer's prices are not structure
-            pair_of={k: pairs[p.slug] for k, p in self.pair_of.items()},
-            latest=_latest(catalog),
-            site_date=_site_date(catalog),
+            bracket_members=bracket_members,
+            ranks=ranks,
+            grade_ranks=grade_ranks,
+            reviews_by_provider={k: swap(v) if k in touched_providers else v
+                                 for k, v in self.reviews_by_provider.items()},
+            offers_by_provider=self._patched_offers(catalog, changed, replaced),
+            pair_of=pair_of,
+            latest=(swap(self.latest) if all(old[k].meta.reviewed == models[k].meta.reviewed for k in changed)
+                    else _latest(catalog)),
+            site_date=(self.site_date if not dates_moved and not pairs_changed.editorial(self.catalog, catalog)
+                       else _site_date(catalog)),
         )
+
+    def _patched_offers(self, catalog: Catalog, changed: list[str],
+                        replaced: dict[int, Model]) -> dict[str, list[tuple[Model, Offer]]]:
+        """`_offers_by_provider(catalog)`: the offers of re-read reviews taken again, replaced
+        models swapped in (a model whose peers or pairs moved keeps its offers), the rest kept."""
+        models, old = catalog.models, self.catalog.models
+        reread = [key for key in changed if old[key].record is not models[key].record]
+        touched = {offer.provider for key in reread for m in (old[key], models[key]) for offer in m.meta.offers}
+        swapped = {offer.provider for key in changed for offer in old[key].meta.offers}
+        offers: dict[str, list[tuple[Model, Offer]]] = {}
+        for provider, entries in self.offers_by_provider.items():
+            if provider in touched:
+                continue
+            offers[provider] = [(replaced.get(id(m), m), o) for m, o in entries] if provider in swapped else entries
+        gone = {id(old[key]) for key in reread}
+        for provider in touched:
+            kept = [(replaced.get(id(m), m), o) for m, o in self.offers_by_provider.get(provider, [])
+                    if id(m) not in gone]
+            new = [(models[key], offer) for key in reread for offer in models[key].meta.offers
+                   if offer.provider == provider]
+            if kept or new:
+                offers[provider] = sorted(kept + new, key=lambda entry: entry[0].key)  # stable: offer order stays
+        return offers   # pages look providers up; the order of the keys is not shown
 
     def pair(self, a: str, b: str) -> Pair | None:
         return self.pair_of.get(ordered(a, b))
@@ -108,6 +205,11 @@ class SiteIndex:
     def provider_name(self, key: str) -> str:
         provider = self.providers.get(key)
         return provider.name if provider else key
+
+
+def _ranked_by(model: Model) -> tuple[object, ...]:
+    """What a model's place in its bracket's groupings and ranks derives from."""
+    return model.meta.bracket, model.blended, model.meta.grade.score if model.meta.grade else None
 
 
 def shared_ranks(ordered_values: list[tuple[str, Decimal]]) -> dict[str, BracketRank]:

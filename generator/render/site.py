@@ -18,16 +18,16 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..catalog import Catalog
+from ..catalog import Catalog, Model
 from .compare import comparison_page
 from .env import DEFAULT_TEMPLATES, page_environment
 from .faq import comparison_faq
 from .html import PageHTML, to_html
-from .index import SiteIndex, newest_date
+from .index import newest_date, pair_changes, PairChanges, SiteIndex
 from .listings import (all_models, bracket_summaries, bracket_summary, comparison_index, home_page,
                        provider_page, provider_summaries)
 from .page_keys import ModelReads, PageInput, PageKeys
-from .pages import PageRef, base_of, page_list, providers_with_pages
+from .pages import compare_index_pages, PageRef, base_of, page_list, pair_uri, providers_with_pages
 from .review import review_page, shorten
 from .template_errors import PageTemplateError
 
@@ -45,10 +45,13 @@ class SiteRenderer:
         self.pages: dict[str, PageRef] = page_list(catalog)
 
     def patched(self, catalog: Catalog) -> "SiteRenderer":
-        """A renderer for a catalog with this one's structure (the preview's common edit):
-        the same pages and templates, the index patched instead of rebuilt."""
+        """A renderer for a later catalog of the same site (the preview's edits): the same
+        templates, the index patched instead of rebuilt (`SiteIndex.patched`), and the page
+        list kept, or only its comparison pages replaced, when nothing else in it can differ."""
         renderer = copy.copy(self)
-        renderer.catalog, renderer.index = catalog, self.index.patched(catalog)
+        changes = pair_changes(self.catalog, catalog)
+        renderer.catalog, renderer.index = catalog, self.index.patched(catalog, changes)
+        renderer.pages = _patched_pages(self.pages, self.catalog, catalog, changes)
         return renderer
 
     def render_all(self) -> dict[str, str]:
@@ -195,3 +198,48 @@ def _front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter written as JSON values (valid YAML, no YAML emitter per page, no quoting traps)."""
     lines = [f"{key}: {json.dumps(value)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _patched_pages(pages: dict[str, PageRef], old: Catalog, new: Catalog, changes: PairChanges) -> dict[str, PageRef]:
+    """`page_list(new)`, from `pages` (`page_list(old)`): the same when the reviews, pairs,
+    provider pages, comparison index pages and hand-written pages are the same; with the
+    comparison pages swapped when only pairs came or went; otherwise built again."""
+    if (new.config is not old.config or len(new.models) != len(old.models) or new.models.keys() != old.models.keys()
+            or [p.slug for p in new.pages] != [p.slug for p in old.pages]):
+        return page_list(new)
+    changed = [key for key, model in new.models.items() if old.models[key] is not model]
+    if (any(_sold_by(old.models[key]) != _sold_by(new.models[key]) for key in changed)
+            and providers_with_pages(new) != providers_with_pages(old)):
+        return page_list(new)
+    if not changes.changed and not changes.removed:
+        return pages
+    if len(compare_index_pages(new)) != len(compare_index_pages(old)):
+        return page_list(new)
+    if len(new.pairs) == len(old.pairs) and not (changes.changed - old.pairs.keys()):
+        return pages   # the same slugs: pairs replaced, none added or dropped
+    if not old.pairs or not new.pairs:
+        return page_list(new)
+    # Comparison pages are listed in slug order: merge the added slugs in, drop the removed.
+    added = sorted(slug for slug in changes.changed if slug not in old.pairs)
+    spliced: dict[str, PageRef] = {}
+    at, in_section = 0, False
+    for uri, ref in pages.items():
+        if ref.kind == "comparison":
+            in_section = True
+            while at < len(added) and added[at] < ref.key:
+                spliced[pair_uri(added[at])] = PageRef(pair_uri(added[at]), "comparison", added[at])
+                at += 1
+            if ref.key not in changes.removed:
+                spliced[uri] = ref
+            continue
+        if in_section:
+            for slug in added[at:]:
+                spliced[pair_uri(slug)] = PageRef(pair_uri(slug), "comparison", slug)
+            at, in_section = len(added), False
+        spliced[uri] = ref
+    return spliced
+
+
+def _sold_by(model: Model) -> tuple[str, frozenset[str]]:
+    """The provider pages a model puts on the site: its own provider's and its offers'."""
+    return model.record.provider, frozenset(offer.provider for offer in model.meta.offers)
