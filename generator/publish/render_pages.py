@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.structure.pages import Page
 
 from ..base import map_ranges
-from ..render import PageHTML, PageKeys, SiteRenderer, to_html, toc_names
+from ..render import page_scripts, PageHTML, PageKeys, SiteRenderer, to_html, toc_names
 from .finish import Theme
 from .frames import FrameMismatch, Frames
 from .page_cache import Entry, PageCache
@@ -116,7 +116,8 @@ def _finish_one(uri: str, renderer: SiteRenderer, keys: PageKeys, frames: Frames
     markdown, reads = renderer.render_input(page_input)
     body = to_html(markdown)
     framed = frames.framed
-    data = frames.finish(page, page_input.front, body, renderer.lastmod(uri).isoformat())
+    meta = {**page_input.front, "scripts": page_scripts(body.html)}
+    data = frames.finish(page, meta, body, renderer.lastmod(uri).isoformat())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     blob = cache.store(data, written=target) if cache is not None else ""

@@ -127,3 +127,17 @@ def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
         (stack[-1]["children"] if stack else root).append(item)
         stack.append(item)
     return root
+
+
+# What the page JavaScript drives, by the class of its root element (templates/partials/).
+_DRIVEN = {"calculator.js": ("mr-calc", "mr-filters", "mr-picker"), "picker.js": ("mr-picker",)}
+
+
+def page_scripts(html: str) -> list[str]:
+    """The optional scripts a finished page needs, for its front matter (`scripts:`).
+
+    The theme loads calculator.js and picker.js only where they have something to drive;
+    deciding it here, from the page's HTML, puts the choice in the page's data, where a
+    frame of the theme (`publish.frames`) can see it, instead of in the template.
+    """
+    return [script for script, marks in _DRIVEN.items() if any(mark in html for mark in marks)]
