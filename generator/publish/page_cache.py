@@ -213,10 +213,16 @@ def global_key(parts: list[tuple[str, Any]], folders: list[Path]) -> str:
     digest = hashlib.blake2b(digest_size=20)
     digest.update(json.dumps([FORMAT, parts], sort_keys=True, default=str).encode())
     for folder in folders:
-        if not folder.is_dir():
-            digest.update(f"missing {folder}\0".encode())
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0")
-            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        hash_files(digest, folder)
     return digest.hexdigest()
+
+
+def hash_files(digest: Any, folder: Path) -> None:
+    """Every file under `folder` (bytecode caches aside) into `digest`, by relative path and bytes."""
+    if not folder.is_dir():
+        digest.update(f"missing {folder}\0".encode())
+        return
+    digest.update(f"folder {folder}\0".encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())

@@ -52,7 +52,7 @@ from mkdocs.structure.toc import get_toc
 from ..check import format_diagnostics
 from ..project import CheckResult, Project, check_project
 from ..render import SiteRenderer, page_problems
-from ..render import page_scripts, PageHTML, to_html
+from ..render import PageHTML, to_html
 from .finish import Theme
 from .page_cache import PageCache, global_key
 from .render_pages import finish_pages, render_pages
@@ -157,7 +157,7 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
                 meta, body = rendered[uri]
                 self._rendered[uri] = body
                 self._search_meta[uri], self._search_sections[uri] = meta, toc_names(body.toc)
-                content = front_matter_text({**meta, "scripts": page_scripts(body.html), "search": {"exclude": True}})
+                content = front_matter_text({**meta, "search": {"exclude": True}})
             else:   # a stand-in that only lists pages (the preview fills sources in later)
                 content = self.renderer.render(uri)
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))

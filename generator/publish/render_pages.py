@@ -1,10 +1,12 @@
 """Rendering every generated page for a build, across the machine's cores.
 
 Workers are forked (`base.parallel.map_ranges`): each starts with the renderer,
-its catalog and its compiled templates already in memory, renders a contiguous
-range of the page list, and sends back only (uri, front matter, HTML, toc). The
-result is the same dict, in page-list order, however many workers ran, so the
-output does not depend on the core count.
+its catalog and its compiled templates already in memory and handles a contiguous
+range of the page list. `finish_pages` (`modelreview build`) has them write each
+finished page themselves and send back only its cache entry; `render_pages` (plain
+`mkdocs build`, whose page loop puts pages in the theme) sends back (front matter,
+HTML, toc). Either way the result is in page-list order however many workers ran,
+so the output does not depend on the core count.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from mkdocs.structure.pages import Page
 
 from ..base import map_ranges
-from ..render import page_scripts, PageHTML, PageKeys, SiteRenderer, to_html, toc_names
+from ..render import PageHTML, PageKeys, SiteRenderer, toc_names
 from .finish import Theme
 from .frames import FrameMismatch, Frames
 from .page_cache import Entry, PageCache
@@ -113,10 +115,8 @@ def _finish_one(uri: str, renderer: SiteRenderer, keys: PageKeys, frames: Frames
         if data is not None:
             cache.place(old.blob, data, target)
             return old, "reused"
-    markdown, reads = renderer.render_input(page_input)
-    body = to_html(markdown)
+    meta, body, reads = renderer.finish_input(page_input)
     framed = frames.framed
-    meta = {**page_input.front, "scripts": page_scripts(body.html)}
     data = frames.finish(page, meta, body, renderer.lastmod(uri).isoformat())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)

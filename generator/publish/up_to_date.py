@@ -22,6 +22,7 @@ from typing import Any
 
 from ..base import Code, Diagnostic, Severity
 from ..project import Project
+from .page_cache import hash_files
 
 STAMP = "last-build.json"
 FORMAT = 1
@@ -36,12 +37,7 @@ def inputs_digest(project: Project, config_file: Path, target: Path, strict: boo
                               os.environ.get("MODELREVIEW_CONTENT", "")]).encode())
     package = Path(__file__).resolve().parents[1]
     for folder in (project.content_dir, project.config_dir, project.templates_dir, project.root / "docs", package):
-        digest.update(f"\0folder {folder}\0".encode())
-        for path in _files(folder):
-            if "__pycache__" in path.parts:
-                continue
-            digest.update(str(path.relative_to(folder)).encode() + b"\0")
-            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        hash_files(digest, folder)
     digest.update(config_file.read_bytes() if config_file.is_file() else b"no mkdocs.yml")
     return digest.hexdigest()
 

@@ -18,7 +18,7 @@ for readers: `api` + `api_schema` (open-data JSON), `feeds` (Atom, JSON Feed), `
 from __future__ import annotations
 
 from .data_files import data_files
-from .html import page_scripts, PageHTML, to_html
+from .html import PageHTML, to_html
 from .page_keys import PageInput, PageKeys
 from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, pages_affected_by, pair_uri,
                     review_uri, structural_changes, url_of)
@@ -27,5 +27,5 @@ from .site import front_matter_text, render_site, SiteRenderer
 from .template_errors import as_diagnostic
 
 __all__ = ["as_diagnostic", "compare_uris", "data_files", "front_matter_text", "page_list", "page_problems",
-           "page_scripts", "page_uri", "PageHTML", "PageInput", "PageKeys", "PageRef", "pages_affected_by", "pair_uri", "render_site", "review_uri",
+           "page_uri", "PageHTML", "PageInput", "PageKeys", "PageRef", "pages_affected_by", "pair_uri", "render_site", "review_uri",
            "search_entries", "SiteRenderer", "structural_changes", "to_html", "toc_names", "url_of"]

@@ -85,6 +85,8 @@ class PageKeys:
         self._records: dict[int, str] = {}     # id(record) → digest; records are frozen and live as long
         self._pydantic = _subclasses(BaseModel)
         self._documents = _subclasses(Document)
+        self._found = _Found()
+        self._table = self._dispatch()
 
     def key(self, page: PageInput) -> str:
         """The fingerprint of `page`'s input (hex)."""
@@ -139,32 +141,33 @@ class PageKeys:
 
     def _pickle(self, value: Any) -> tuple[bytes, "_Found"]:
         buffer = io.BytesIO()
-        found = _Found()
+        found = self._found = _Found()      # what the table's reducers note, for this pickle
         pickler = pickle.Pickler(buffer, protocol=5)
-        pickler.dispatch_table = self._dispatch(found)
+        pickler.dispatch_table = self._table
         pickler.dump(value)
         return buffer.getvalue(), found
 
-    def _dispatch(self, found: "_Found") -> dict[type, Callable[[Any], Any]]:
+    def _dispatch(self) -> dict[type, Callable[[Any], Any]]:
         """How our own types pickle for a key; everything else pickles as usual, at C speed.
 
         Models become references (their fingerprints are hashed beside), records their
         content digest, config objects and the whole-site objects tokens; pydantic values
         their JSON; sets are written sorted, their order following per-process string hashes.
+        Made once per catalog; the reducers note what they meet in `self._found`.
         """
         def model(obj: Model) -> Any:
-            found.models.add(obj.key)
+            self._found.models.add(obj.key)
             return _ref, ("model", obj.key)
 
         def record(obj: Document) -> Any:
             return _ref, ("record", self._record_digest(obj))
 
         def config(obj: Any) -> Any:
-            found.tokens.add(CONFIG)
+            self._found.tokens.add(CONFIG)
             return _ref, ("config", type(obj).__name__, getattr(obj, "key", ""))
 
         def site(obj: Any) -> Any:
-            found.tokens.add(WHOLE_SITE)
+            self._found.tokens.add(WHOLE_SITE)
             return _ref, ("site",)
 
         def pydantic(obj: BaseModel) -> Any:

@@ -22,7 +22,7 @@ from ..catalog import Catalog, Model
 from .compare import comparison_page
 from .env import DEFAULT_TEMPLATES, page_environment
 from .faq import comparison_faq
-from .html import PageHTML, to_html
+from .html import page_scripts, PageHTML, to_html
 from .index import newest_date, pair_changes, PairChanges, SiteIndex
 from .listings import (all_models, bracket_summaries, bracket_summary, comparison_index, home_page,
                        provider_page, provider_summaries)
@@ -68,8 +68,15 @@ class SiteRenderer:
         The build hands MkDocs this instead of Markdown, so generated pages get no
         second Markdown pass; `render` stays for callers that want the source.
         """
-        front, body = self.render_parts(uri)
-        return front, to_html(body)
+        front, body, _ = self.finish_input(self.page_input(uri))
+        return front, body
+
+    def finish_input(self, page: PageInput) -> tuple[dict[str, Any], PageHTML, set[str]]:
+        """`page` rendered to HTML: its front matter with the optional scripts it needs
+        (`html.page_scripts`), its body, and the models its template looked up."""
+        markdown, reads = self.render_input(page)
+        body = to_html(markdown)
+        return {**page.front, "scripts": page_scripts(body.html)}, body, reads
 
     def render_parts(self, uri: str) -> tuple[dict[str, Any], str]:
         """(front matter, Markdown body) of the page at `uri`."""
