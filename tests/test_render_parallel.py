@@ -44,3 +44,37 @@ def test_a_failure_in_a_worker_is_raised_in_the_parent(renderer, monkeypatch):
     monkeypatch.setattr(SiteRenderer, "render_html", broken)
     with pytest.raises(ZeroDivisionError):
         module.render_pages(renderer, min_items=2)
+
+
+class _Whole(Exception):
+    """An exception the caller handles as a whole (as the build does a frame mismatch)."""
+
+
+def test_map_each_keeps_order_reruns_a_failure_here_and_passes_chosen_errors_through(monkeypatch):
+    import os
+
+    from generator.base import map_each
+    _fork_even_with_threads(monkeypatch)
+    assert map_each(lambda i: i * i, 40, min_items=2) == [i * i for i in range(40)]
+
+    parent = os.getpid()
+    calls_here: list[int] = []
+
+    def flaky(i: int) -> int:         # fails in the worker only; here it works
+        if os.getpid() != parent:
+            if i == 30:
+                raise ValueError(i)
+        else:
+            calls_here.append(i)
+        return i
+
+    assert map_each(flaky, 40, min_items=2) == list(range(40))
+    assert 30 in calls_here and 29 not in calls_here   # only the worker's failed tail ran here
+
+    def whole(i: int) -> int:
+        if os.getpid() != parent and i == 30:
+            raise _Whole(i)
+        return i
+
+    with pytest.raises(_Whole):
+        map_each(whole, 40, min_items=2, passed=(_Whole,))

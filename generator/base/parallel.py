@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from dataclasses import dataclass
 from typing import Callable, TypeVar
 
 R = TypeVar("R")
@@ -39,6 +40,44 @@ def map_ranges(job: Job[R], count: int, min_items: int = 400) -> list[R]:
         return results
     finally:
         _job = None
+
+
+@dataclass(frozen=True)
+class _Stopped:
+    """A worker's range ended early at `index`: `error` to raise as it is, or None to run the rest here."""
+
+    index: int
+    error: BaseException | None
+
+
+def map_each(call: Callable[[int], R], count: int, min_items: int = 400,
+             passed: tuple[type[BaseException], ...] = ()) -> list[R]:
+    """[call(0), …, call(count - 1)] across cores (`map_ranges`), in order.
+
+    A worker stops at the first index whose call raises; that index and the rest of its
+    range are called again here, in this process, so the failure is raised with its own
+    traceback in the caller. An exception of a type in `passed` is sent back and raised
+    here as it was instead (one the caller handles as a whole, not per item).
+    """
+    def job(start: int, end: int) -> list[tuple[int, R] | _Stopped]:
+        done: list[tuple[int, R] | _Stopped] = []
+        for index in range(start, end):
+            try:
+                done.append((index, call(index)))
+            except passed as error:
+                return done + [_Stopped(index, error)]
+            except Exception:
+                return done + [_Stopped(index, None)]
+        return done
+
+    results: dict[int, R] = {}
+    for item in map_ranges(job, count, min_items=min_items):
+        if isinstance(item, _Stopped):
+            if item.error is not None:
+                raise item.error
+            continue
+        results[item[0]] = item[1]
+    return [results[index] if index in results else call(index) for index in range(count)]
 
 
 def _run(start: int, end: int) -> list:

@@ -16,7 +16,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from ..base import map_ranges
+from ..base import map_each
 from ..render import PageHTML, PageKeys, SiteRenderer, toc_names
 from .finish import Theme
 from .frames import FrameMismatch, Frames
@@ -28,23 +28,7 @@ Rendered = dict[str, tuple[dict[str, Any], PageHTML]]
 def render_pages(renderer: SiteRenderer, min_items: int = 400) -> Rendered:
     """uri → (front matter, HTML) for every page of `renderer`, in page-list order."""
     uris = list(renderer.pages)
-
-    def job(start: int, end: int) -> list[tuple[str, Any, Any]]:
-        done: list[tuple[str, Any, Any]] = []
-        for uri in uris[start:end]:
-            try:
-                done.append((uri, *renderer.render_html(uri)))
-            except Exception:        # rendered again below, in this process, to raise it here
-                done.append((uri, None, None))
-                break
-        return done
-
-    rendered: Rendered = {}
-    for uri, meta, body in map_ranges(job, len(uris), min_items=min_items):
-        rendered[uri] = (meta, body) if body is not None else renderer.render_html(uri)
-    if len(rendered) != len(uris):   # a worker stopped at a failure that did not fail again here
-        rendered = {uri: rendered.get(uri) or renderer.render_html(uri) for uri in uris}
-    return rendered
+    return dict(zip(uris, map_each(lambda i: renderer.render_html(uris[i]), len(uris), min_items=min_items)))
 
 
 def finish_pages(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page],
@@ -66,34 +50,14 @@ def _finish_all(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page], ca
                 frames: Frames) -> tuple[dict[str, Entry], dict[str, int]]:
     uris = list(renderer.pages)
     keys = renderer.keys()
-
-    def job(start: int, end: int) -> list[tuple[str, Entry | None, str]]:
-        done: list[tuple[str, Entry | None, str]] = []
-        for uri in uris[start:end]:
-            try:
-                done.append((uri, *_finish_one(uri, renderer, keys, frames, pages[uri], cache)))
-            except FrameMismatch:
-                done.append((uri, None, "mismatch"))
-                break
-            except Exception:        # finished again below, in this process, to raise it here
-                done.append((uri, None, ""))
-                break
-        return done
-
+    done = map_each(lambda i: _finish_one(uris[i], renderer, keys, frames, pages[uris[i]], cache), len(uris),
+                    min_items=200, passed=(FrameMismatch,))
     entries: dict[str, Entry] = {}
     stats = {"reused": 0, "rendered": 0, "framed": 0}
-    for uri, entry, how in map_ranges(job, len(uris), min_items=200):
-        if how == "mismatch":
-            raise FrameMismatch(uri)
-        if entry is None:
-            entry, how = _finish_one(uri, renderer, keys, frames, pages[uri], cache)
+    for uri, (entry, how) in zip(uris, done):
         entries[uri] = entry
         _count(stats, how)
-    for uri in uris:
-        if uri not in entries:       # a worker stopped at a failure that did not fail again here
-            entries[uri], how = _finish_one(uri, renderer, keys, frames, pages[uri], cache)
-            _count(stats, how)
-    return {uri: entries[uri] for uri in uris}, stats
+    return entries, stats
 
 
 def _count(stats: dict[str, int], how: str) -> None:
