@@ -68,6 +68,16 @@ def test_warm_build_after_edits_equals_a_cold_build(sample, tmp_path):
     assert cold.pages["reused"] == 0
 
 
+def test_the_cache_a_deletion_leaves_is_used_by_the_next_build(sample, tmp_path):
+    build(sample, tmp_path / "one")
+    next(p for p in sorted((sample.content / "models").rglob("*.md")) if p.name.startswith("claude")).unlink()
+    second = build(sample, tmp_path / "two")      # reads of the deleted review are now of nothing
+    assert not second.cache_ignored and second.pages["reused"] > 0
+    sample.review("mistral/mistral-small-3", valid_review(name="Mistral Small 3", bracket="budget"))
+    third = build(sample, tmp_path / "three")
+    assert not third.cache_ignored and third.pages["reused"] > 0, third.pages
+
+
 def test_one_price_edit_rerenders_only_pages_that_show_it(sample, tmp_path):
     build(sample, tmp_path / "before")
     nano = sample.content / "models" / "openai" / "gpt-4.1-mini.md"
@@ -90,7 +100,8 @@ def test_no_cache_neither_reads_nor_writes_the_cache(sample, tmp_path):
     assert manifest(sample).read_bytes() == before
 
 
-@pytest.mark.parametrize("damage", ["garbage", "not-an-object", "other-format", "other-code", "bad-entry"])
+@pytest.mark.parametrize("damage", ["garbage", "not-an-object", "other-format", "other-code", "bad-entry",
+                                    "bad-reads", "bad-numbers", "bad-digests"])
 def test_a_damaged_or_foreign_manifest_is_ignored(sample, tmp_path, damage):
     build(sample, tmp_path / "one")
     path = manifest(sample)
@@ -103,6 +114,13 @@ def test_a_damaged_or_foreign_manifest_is_ignored(sample, tmp_path, damage):
         path.write_text(json.dumps({**data, "format": 999}), encoding="utf-8")
     elif damage == "other-code":
         path.write_text(json.dumps({**data, "global": "0" * 40}), encoding="utf-8")
+    elif damage == "bad-reads":   # a read that is not what a build writes
+        path.write_text(json.dumps({**data, "reads": [[1.5, {"x": None}]] + data["reads"][1:]}), encoding="utf-8")
+    elif damage == "bad-numbers":   # every entry names reads past the end of the table
+        pages = {uri: {**entry, "reads": "/////w=="} for uri, entry in data["pages"].items()}
+        path.write_text(json.dumps({**data, "pages": pages}), encoding="utf-8")
+    elif damage == "bad-digests":
+        path.write_text(json.dumps({**data, "digests": data["digests"][:-2]}), encoding="utf-8")
     else:   # every entry points at a page file that is not a hash
         pages = {uri: {**entry, "blob": "../../../../etc/passwd"} for uri, entry in data["pages"].items()}
         path.write_text(json.dumps({**data, "pages": pages}), encoding="utf-8")

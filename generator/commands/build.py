@@ -34,7 +34,8 @@ def run_build(project: Project, site_dir: Path | None, strict: bool, out: TextIO
         out.write(f"{result.site_dir} is up to date: nothing changed since it was built\n")
         return 0
     counts = result.pages
-    done = f" ({counts.get('rendered', 0):,} pages rendered, {counts.get('reused', 0):,} reused from the cache)" \
+    ignored = f"; the build cache was not used: {result.cache_ignored}" if result.cache_ignored else ""
+    done = f" ({counts.get('rendered', 0):,} pages rendered, {counts.get('reused', 0):,} reused from the cache{ignored})" \
         if counts else ""
     out.write(f"built {result.site_dir}{done}\n")
     return 0

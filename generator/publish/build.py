@@ -54,6 +54,7 @@ class BuildResult:
     error: str = ""            # why MkDocs stopped, when it was not the content check
     pages: dict[str, int] = field(default_factory=dict)   # generated pages "reused" and "rendered"
     up_to_date: bool = False   # nothing changed since the last build of this site: nothing was done
+    cache_ignored: str = ""    # why the build cache found was not used (another version's, damaged)
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
@@ -81,6 +82,7 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
         with _quiet_dirty_warning():
             mkdocs_build(config, dirty=True)   # dirty: the page loop skips finished pages (plugin)
         pages = dict(plugin.stats)  # type: ignore[attr-defined]
+        ignored = plugin.cache.ignored if plugin.cache is not None else ""  # type: ignore[attr-defined]
         forget_build(folder)
         swap_into_place(staging, target, background=sum(pages.values()) >= _BACKGROUND_DELETE)
         plugin.commit_cache()  # type: ignore[attr-defined]
@@ -95,7 +97,7 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
         if found is None:
             raise
         return BuildResult(False, target, result.diagnostics + [found], "a template failed")
-    return BuildResult(True, target, result.diagnostics, pages=pages)
+    return BuildResult(True, target, result.diagnostics, pages=pages, cache_ignored=ignored)
 
 
 class _DirtyWarning(logging.Filter):

@@ -2,13 +2,15 @@
 
 Under `.cache/modelreview/<content>/` (git-ignored), one folder per content tree:
 
-    manifest.json   {"format", "global", "pages": {uri: Entry}} from the last successful build
+    manifest.json   {"format", "global", "reads", "pages": {uri: Entry}} from the last successful build
     pages/ab/abcd…  one finished page per file, named by the BLAKE2b hash of its bytes
 
-An entry records the page's input key and the models its template looked up
-(`render.page_keys`), the hash of its finished bytes, and its search-index values.
-A page is reused when the global key (code, templates, theme, MkDocs config), its
-input key and the fingerprint of its lookups all match; its bytes are read back and
+An entry records what the page's making read of the catalog and the key of those
+reads' values (`render.page_reads`, `render.page_keys`), the hash of its finished
+bytes, and its search-index values. Reads are stored once in the manifest's
+`reads` table (thousands of pages read the same few thousand values) and named
+by their place in it. A page is reused when the global key (code, templates,
+theme, MkDocs config) and its reads' key match; its bytes are read back and
 hashed, and a file whose hash is not its name is a miss. So a cache from another
 version, a damaged manifest or a damaged page is ignored, never trusted: the
 manifest is JSON (never unpickled) and every field is checked before use.
@@ -20,46 +22,88 @@ names are deleted then.
 
 from __future__ import annotations
 
+import array
+import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
+import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Protocol
 
-FORMAT = 1
+FORMAT = 2
+
+
+Read = tuple[Any, ...]
+DIGEST_SIZE = 20
+
+
+class Keys(Protocol):
+    """What the cache needs of `render.PageKeys`: the current value of a read, hashed, and
+    the fingerprint of the model or pair a read is part of."""
+
+    def digest(self, read: Read) -> bytes: ...
+    def owner(self, read: Read) -> str | None: ...
+    def fingerprint(self, owner: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
 class Entry:
-    key: str                         # the page input's fingerprint
-    reads: list[str]                 # models its template looked up
-    reads_key: str                   # their fingerprint when it was rendered
+    reads: Sequence[int]             # what its making read of the catalog, as numbers in `PageCache.table`
     blob: str                        # BLAKE2b hash of the finished page's bytes
     meta: dict[str, Any]             # front matter (title, description) for the search index
     sections: list[str]              # its table of contents' names, for the search index
 
     def as_json(self) -> dict[str, Any]:
-        """The entry as the manifest stores it (shallow: `asdict` deep-copies, a second per catalog)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The entry as the manifest stores it, its read numbers packed (a catalog's pages name a
+        million: as a JSON list of numbers they were most of the manifest's time to write and read)."""
+        return {"reads": _pack(self.reads), "blob": self.blob, "meta": self.meta, "sections": self.sections}
 
     @staticmethod
-    def from_json(value: Any) -> "Entry | None":
-        """An entry read back, or None when any field is not what a build writes."""
-        if not isinstance(value, dict):
+    def from_json(value: Any, reads: int) -> "Entry | None":
+        """An entry read back, or None when any field is not what a build writes
+        (`reads`: how many reads the manifest's table holds)."""
+        if not isinstance(value, dict) or value.keys() != _ENTRY_FIELDS:
             return None
-        try:
-            entry = Entry(**value)
-        except TypeError:
-            return None
-        ok = (isinstance(entry.key, str) and isinstance(entry.reads_key, str) and _is_hash(entry.blob)
-              and isinstance(entry.reads, list) and all(isinstance(r, str) for r in entry.reads)
-              and isinstance(entry.meta, dict) and isinstance(entry.sections, list)
-              and all(isinstance(s, str) for s in entry.sections))
+        numbers = _unpack(value["reads"], reads)
+        entry = Entry(numbers if numbers is not None else [], value["blob"], value["meta"], value["sections"])
+        ok = (numbers is not None and _is_hash(entry.blob) and isinstance(entry.meta, dict)
+              and isinstance(entry.sections, list) and all(isinstance(s, str) for s in entry.sections))
         return entry if ok else None
+
+
+_ENTRY_FIELDS = {f.name for f in fields(Entry)}
+
+
+def _pack(numbers: Sequence[int]) -> str:
+    """Read numbers as base64 of unsigned 32-bit little-endian integers."""
+    packed = array.array("I", numbers)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _unpack(value: Any, count: int) -> array.array | None:
+    """`_pack`'s numbers back, or None when they are not numbers below `count`."""
+    if not isinstance(value, str):
+        return None
+    try:
+        data = base64.b64decode(value, validate=True)
+    except ValueError:
+        return None
+    packed = array.array("I")
+    if len(data) % packed.itemsize:
+        return None
+    packed.frombytes(data)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed if not packed or max(packed) < count else None
 
 
 def cache_folder(root: Path, content_dir: Path) -> Path:
@@ -69,13 +113,29 @@ def cache_folder(root: Path, content_dir: Path) -> Path:
 
 
 class PageCache:
-    """Pages of the last successful build, and the pages this build makes for the next one."""
+    """Pages of the last successful build, and the pages this build makes for the next one.
+
+    A page's entry names the reads its making made (`render.page_reads`) by number in
+    `table`, beside which the manifest keeps each read's digest as the last build found
+    it. `compare` works out which reads give another value now; an entry none of whose
+    reads did is `fresh`: its page would come out the same. That is one set operation
+    per page, whatever the size of the site. (By induction over builds: an entry kept
+    or written by the last build is consistent with that build's digests.)
+    """
 
     def __init__(self, folder: Path, global_key: str):
         self.folder = folder
         self.global_key = global_key
         self.blobs = folder / "pages"
         self.ignored = ""            # why an existing manifest was not used, when it was not
+        self.table: list[Read] = []
+        self._was: list[bytes] = []              # each read's digest at the last build
+        self._now: list[bytes] = []              # and in this one (`compare`, `numbered`)
+        self._numbers: dict[Read, int] = {}
+        self._owners_was: dict[str, bytes] = {}  # model and pair fingerprints at the last build
+        self._keys: Keys | None = None           # this build's (`compare`)
+        self._made: set[Path] = set()            # folders `place` made (a mkdir per page adds up)
+        self.stale: set[int] = set()
         self.entries: dict[str, Entry] = self._read_manifest()
         self.next: dict[str, Entry] = {}
         if self.ignored and self.blobs.is_dir():
@@ -96,12 +156,51 @@ class PageCache:
         if data.get("global") != self.global_key:
             self.ignored = "built by other code, templates or config"
             return {}
+        table, was = _reads_table(data.get("reads")), _digests(data.get("digests"))
+        if table is None or was is None or len(table) != len(was):
+            self.ignored = "damaged reads table"
+            return {}
+        owners = data.get("owners")
+        if not isinstance(owners, dict) or not all(isinstance(v, str) for v in owners.values()):
+            self.ignored = "damaged owners table"
+            return {}
+        self.table, self._was, self._owners_was = table, was, {k: _hex(v) for k, v in owners.items()}
         entries = {}
         for uri, value in data["pages"].items():
-            entry = Entry.from_json(value)
+            entry = Entry.from_json(value, len(table))
             if isinstance(uri, str) and entry is not None:
                 entries[uri] = entry
         return entries
+
+    def compare(self, keys: Keys) -> None:
+        """Find the reads whose value (`render.PageKeys`) is not what it was. A read of a model or
+        pair whose whole fingerprint is unchanged is unchanged, and is not computed again."""
+        self._keys = keys
+        now_owners = {owner: _digest_of(keys.fingerprint, owner) for owner in self._owners_was}
+        same = {owner for owner, was in self._owners_was.items() if now_owners[owner] == was}
+        self._now = []
+        for read, was in zip(self.table, self._was):
+            self._now.append(was if keys.owner(read) in same else _digest_of(keys.digest, read))
+        self.stale = {n for n, (now, was) in enumerate(zip(self._now, self._was)) if now != was}
+
+    def fresh(self, entry: Entry) -> bool:
+        """Whether every read `entry`'s page was made from gives what it gave then (after `compare`)."""
+        return self.stale.isdisjoint(entry.reads)
+
+    def numbered(self, reads: tuple[Read, ...], keys: Keys) -> list[int]:
+        """`reads` (of a page rendered in this build) as numbers in the table, which gains
+        those it lacks. Called in the build's own process, once the workers are done."""
+        if len(self._numbers) != len(self.table):
+            self._numbers = {read: n for n, read in enumerate(self.table)}
+        numbers = []
+        for read in reads:
+            n = self._numbers.get(read)
+            if n is None:
+                n = self._numbers[read] = len(self.table)
+                self.table.append(read)
+                self._now.append(_digest_of(keys.digest, read))
+            numbers.append(n)
+        return numbers
 
     def blob_path(self, digest: str) -> Path:
         return self.blobs / digest[:2] / digest
@@ -132,7 +231,9 @@ class PageCache:
 
     def place(self, digest: str, data: bytes, target: Path) -> None:
         """Put a reused page at `target`: a hard link to the stored file where possible."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
         try:
             os.link(self.blob_path(digest), target)
         except OSError:
@@ -140,8 +241,14 @@ class PageCache:
 
     def commit(self) -> None:
         """Make this build's entries the cache (after the build succeeded) and drop unnamed files."""
+        keys = self._keys
+        assert keys is not None, "commit after compare"
         self.folder.mkdir(parents=True, exist_ok=True)
-        manifest = {"format": FORMAT, "global": self.global_key,
+        self._compact()
+        owners = sorted({owner for owner in map(keys.owner, self.table) if owner is not None})
+        manifest = {"format": FORMAT, "global": self.global_key, "reads": self.table,
+                    "digests": b"".join(self._now).hex(),
+                    "owners": {owner: keys.fingerprint(owner).hex() for owner in owners},
                     "pages": {uri: entry.as_json() for uri, entry in self.next.items()}}
         _write_atomic(self.folder / "manifest.json", json.dumps(manifest, sort_keys=True).encode())
         keep = {entry.blob for entry in self.next.values()}
@@ -155,13 +262,86 @@ class PageCache:
                 if blob.name not in keep:
                     _remove(blob)
 
+    def _compact(self) -> None:
+        """Drop the reads no page names any more, once they are a quarter of the table
+        (renumbering every page's reads costs more than carrying a few spare ones)."""
+        assert len(self._now) == len(self.table)
+        used = set().union(*(entry.reads for entry in self.next.values()))
+        if len(used) * 4 >= len(self.table) * 3:
+            return
+        kept = sorted(used)
+        renumber = {old: new for new, old in enumerate(kept)}
+        self.table = [self.table[n] for n in kept]
+        self._now = [self._now[n] for n in kept]
+        self.next = {uri: Entry([renumber[n] for n in entry.reads], entry.blob, entry.meta, entry.sections)
+                     for uri, entry in self.next.items()}
+
+
+def _reads_table(value: Any) -> list[Read] | None:
+    """The manifest's reads, JSON lists back to tuples (a pair's key is a tuple inside one),
+    or None when it is not what a build writes."""
+    if not isinstance(value, list):
+        return None
+    table = []
+    for item in value:
+        if type(item) is not list or not item or type(item[0]) is not str:
+            return None
+        read = tuple(item)
+        if not all(type(part) is str for part in read):   # a pair's key (a tuple), a number
+            try:
+                read = _as_tuple(item)
+            except ValueError:
+                return None
+        table.append(read)
+    return table
+
+
+def _digests(value: Any) -> list[bytes] | None:
+    """The manifest's digests (one hex string, `DIGEST_SIZE` bytes each), or None when damaged."""
+    if not isinstance(value, str) or len(value) % (2 * DIGEST_SIZE):
+        return None
+    try:
+        data = bytes.fromhex(value)
+    except ValueError:
+        return None
+    return [data[i:i + DIGEST_SIZE] for i in range(0, len(data), DIGEST_SIZE)]
+
+
+def _hex(value: str) -> bytes:
+    try:
+        return bytes.fromhex(value)
+    except ValueError:
+        return b""      # equal to no fingerprint: the owner's reads are computed again
+
+
+def _digest_of(digest: Callable[[Any], bytes], read: Any) -> bytes:
+    """A read's digest now; a read the catalog cannot answer (a foreign table that got past
+    the global key) gets a random value, equal to no digest, so its pages are made again."""
+    try:
+        found = digest(read)
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError):
+        found = b""
+    return found if len(found) == DIGEST_SIZE else os.urandom(DIGEST_SIZE)
+
+
+def _as_tuple(value: Any) -> Any:
+    """A read's JSON back as it was: lists as tuples; only strings and integers inside."""
+    if isinstance(value, list):
+        return tuple(_as_tuple(item) for item in value)
+    if isinstance(value, str) or type(value) is int:
+        return value
+    raise ValueError(f"not part of a read: {value!r}")
+
 
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def _is_hash(value: Any) -> bool:
-    return isinstance(value, str) and len(value) == 40 and all(c in "0123456789abcdef" for c in value)
+    return isinstance(value, str) and _HASH.fullmatch(value) is not None
+
+
+_HASH = re.compile(r"[0-9a-f]{40}")
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -40,6 +40,7 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any, Iterator
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -188,8 +189,16 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         self.cache = None
         if self._cache_folder is not None:
             self.cache = PageCache(self._cache_folder, self._global_key(config, env))
+            # Compiled templates kept between builds: after one edit, compiling the page and
+            # theme templates would cost more than rendering the few pages that changed.
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_folder(self._cache_folder / "jinja" / "theme")))
+            renderer.env.bytecode_cache = jinja2.FileSystemBytecodeCache(
+                str(_folder(self._cache_folder / "jinja" / "pages")))
         theme = Theme(config, self._nav, files, env)
-        entries, self.stats = finish_pages(renderer, theme, pages, self.cache)
+        try:
+            entries, self.stats = finish_pages(renderer, theme, pages, self.cache)
+        finally:
+            renderer.env.bytecode_cache = None    # the environment is shared with later renderers
         self._search_meta = {uri: entry.meta for uri, entry in entries.items()}
         self._search_sections = {uri: entry.sections for uri, entry in entries.items()}
         if self.cache is not None:
@@ -271,6 +280,11 @@ def _plain(value: Any) -> Any:
         return [type(value).__qualname__, _plain(config)]
     text = str(value)
     return type(value).__qualname__ if " at 0x" in text else [type(value).__qualname__, text]
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _nav_paths(nav: Any) -> Iterator[str]:

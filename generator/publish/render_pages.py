@@ -11,16 +11,17 @@ so the output does not depend on the core count.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import Page
 
 from ..base import map_each
-from ..render import PageHTML, PageKeys, SiteRenderer, toc_names
+from ..render import PageHTML, SiteRenderer, toc_names
 from .finish import Theme
 from .frames import FrameMismatch, Frames
-from .page_cache import Entry, PageCache
+from .page_cache import Entry, PageCache, Read
 
 Rendered = dict[str, tuple[dict[str, Any], PageHTML]]
 
@@ -50,11 +51,15 @@ def _finish_all(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page], ca
                 frames: Frames) -> tuple[dict[str, Entry], dict[str, int]]:
     uris = list(renderer.pages)
     keys = renderer.keys()
-    done = map_each(lambda i: _finish_one(uris[i], renderer, keys, frames, pages[uris[i]], cache), len(uris),
+    if cache is not None:
+        cache.compare(keys)   # here, before the workers fork: once, not once per worker
+    done = map_each(lambda i: _finish_one(uris[i], renderer, frames, pages[uris[i]], cache), len(uris),
                     min_items=200, passed=(FrameMismatch,))
     entries: dict[str, Entry] = {}
     stats = {"reused": 0, "rendered": 0, "framed": 0}
-    for uri, (entry, how) in zip(uris, done):
+    for uri, (entry, how, reads) in zip(uris, done):
+        if cache is not None and how != "reused":
+            entry = replace(entry, reads=cache.numbered(reads, keys))
         entries[uri] = entry
         _count(stats, how)
     return entries, stats
@@ -66,25 +71,30 @@ def _count(stats: dict[str, int], how: str) -> None:
         stats["framed"] += 1
 
 
-def _finish_one(uri: str, renderer: SiteRenderer, keys: PageKeys, frames: Frames, page: Page,
-                cache: PageCache | None) -> tuple[Entry, str]:
-    """One page written to its place in the site folder: its entry, and how it was made
-    ("reused" from the cache, "framed", or "rendered" with the whole theme template)."""
+def _finish_one(uri: str, renderer: SiteRenderer, frames: Frames, page: Page,
+                cache: PageCache | None) -> tuple[Entry, str, tuple[Read, ...]]:
+    """One page written to its place in the site folder: its entry, how it was made
+    ("reused" from the cache, "framed", or "rendered" with the whole theme template),
+    and, when made, what its making read (numbered in the table by the caller).
+
+    A page is reused when what its last render read of the catalog reads the same now
+    (`PageCache.fresh`): nothing of it is computed. The reads are recorded only with a
+    cache; recording costs a render about a tenth more."""
     target = Path(page.file.abs_dest_path)
-    page_input = renderer.page_input(uri)
-    key = keys.key(page_input) if cache is not None else ""
     old = cache.entries.get(uri) if cache is not None else None
-    if cache is not None and old is not None and old.key == key and keys.reads_key(old.reads) == old.reads_key:
+    if cache is not None and old is not None and cache.fresh(old):
         data = cache.read(old.blob)
         if data is not None:
             cache.place(old.blob, data, target)
-            return old, "reused"
-    meta, body, reads = renderer.finish_input(page_input)
+            return old, "reused", ()
+    if cache is not None:
+        meta, body, lastmod, reads = renderer.recorded(uri)
+    else:
+        (meta, body), lastmod, reads = renderer.render_html(uri), renderer.lastmod(uri), ()
     framed = frames.framed
-    data = frames.finish(page, meta, body, renderer.lastmod(uri).isoformat())
+    data = frames.finish(page, meta, body, lastmod.isoformat())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     blob = cache.store(data, written=target) if cache is not None else ""
-    entry = Entry(key, sorted(reads), keys.reads_key(reads) if cache is not None else "", blob,
-                  page_input.front, toc_names(body.toc))
-    return entry, "framed" if frames.framed > framed else "rendered"
+    entry = Entry([], blob, {k: v for k, v in meta.items() if k != "scripts"}, toc_names(body.toc))
+    return entry, "framed" if frames.framed > framed else "rendered", reads

@@ -11,6 +11,7 @@ the template escapes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Callable
 
 from ..catalog import competitor_keys, derived_questions, Model, shown_entries
@@ -51,7 +52,7 @@ def main_competitors(index: SiteIndex, model: Model) -> list[Model]:
 def _cost_answer(index: SiteIndex, model: Model) -> str:
     name, price = model.meta.name, model.meta.pricing
     split = format_share(index.catalog.config.volumes.input_share)
-    members = index.bracket_members[model.meta.bracket]
+    ends = index.price_ends[model.meta.bracket]
     rank = index.ranks[model.key]
     answer = (f"{name} costs {format_price(price.input)} per 1M input tokens and {format_price(price.output)} "
               f"per 1M output tokens, or {format_computed_amount(model.blended)} per 1M tokens at a {split} "
@@ -60,36 +61,25 @@ def _cost_answer(index: SiteIndex, model: Model) -> str:
         return answer + f" It is the only {model.bracket.name}-bracket model we review so far."
     answer += (f" Of the {rank.count} {model.bracket.name}-bracket models we review it is "
                f"{_price_place(rank)} at that mix{_tied_with(index, rank)}.")
-    cheapest = _at_price(members)
-    dearest = _at_price(members[::-1])[::-1]      # in the bracket's order, as the cheapest are
-    ends = [f"the {end} {'is' if len(group) == 1 else 'are'} {_names(group)} at {format_computed_amount(group[0].blended)}"
-            for end, group in (("cheapest", cheapest), ("most expensive", dearest)) if not _holds(group, model)]
-    if ends:
-        text = "; ".join(ends)
+    said = [f"the {end} {'is' if len(group) == 1 else 'are'} {_names(group)} at {format_computed_amount(group[0].blended)}"
+            for end, group in (("cheapest", ends.cheapest), ("most expensive", ends.dearest))
+            if not _holds(group, model)]
+    if said:
+        text = "; ".join(said)
         answer += f" {text[:1].upper()}{text[1:]}."
-    return answer + _cheapest_active(index.active_bracket_members[model.meta.bracket], cheapest, model)
+    return answer + _cheapest_active(ends.cheapest_active, ends.cheapest, model)
 
 
-def _at_price(members: list[Model]) -> list[Model]:
-    """The members at the first member's price (members are sorted by price, so they lead)."""
-    group = []
-    for m in members:
-        if m.blended != members[0].blended:
-            break
-        group.append(m)
-    return group
-
-
-def _holds(group: list[Model], model: Model) -> bool:
+def _holds(group: Sequence[Model], model: Model) -> bool:
     """`model in group` by identity of review: `in` would compare every field of every model."""
     return any(m.key == model.key for m in group)
 
 
-def _cheapest_active(active: list[Model], cheapest: list[Model], model: Model) -> str:
-    """When only deprecated or retired models undercut the rest, the cheapest model a reader can still choose."""
-    if not active or any(not listed_status(m) for m in cheapest):
+def _cheapest_active(top: Sequence[Model], cheapest: Sequence[Model], model: Model) -> str:
+    """When only deprecated or retired models undercut the rest, the cheapest model a reader can
+    still choose (`top`: the active models at the lowest active price)."""
+    if not top or any(not listed_status(m) for m in cheapest):
         return ""
-    top = _at_price(active)
     if _holds(top, model):
         return f" Of the active models it is {'joint' if len(top) > 1 else 'the'} cheapest."
     subject = "model is" if len(top) == 1 else "models are"
@@ -110,7 +100,7 @@ def _tied_with(index: SiteIndex, rank: BracketRank) -> str:
     return f", tied with {_names([index.model(k) for k in rank.tied_with])}" if rank.tied_with else ""
 
 
-def _names(models: list[Model]) -> str:
+def _names(models: Sequence[Model]) -> str:
     """Names as a sentence lists them, each marked when deprecated or retired; long lists are cut to a count."""
     if len(models) > MAX_NAMED:     # name only those shown: a tie among free models can be long
         return f"{', '.join(_listed_name(m) for m in models[:MAX_NAMED])} and {len(models) - MAX_NAMED} others"

@@ -199,12 +199,41 @@ class SiteIndex:
         return {key: [m for m in members if m.meta.lifecycle.status.value == "active"]
                 for key, members in self.bracket_members.items()}
 
+    @functools.cached_property
+    def price_ends(self) -> dict[str, "PriceEnds"]:
+        """Each bracket's models at its lowest and at its highest price, and its active models
+        at the lowest: what each review's cost answer names. A page that reads these changes
+        when they do, not whenever some model in the middle of its bracket moves."""
+        return {key: PriceEnds(tuple(_at_price(members)), tuple(_at_price(members[::-1])[::-1]),
+                               tuple(_at_price(self.active_bracket_members[key])))
+                for key, members in self.bracket_members.items()}
+
     def model(self, key: str) -> Model:
         return self.catalog.models[key]
 
     def provider_name(self, key: str) -> str:
         provider = self.providers.get(key)
         return provider.name if provider else key
+
+
+@dataclass(frozen=True)
+class PriceEnds:
+    """A bracket's cheapest and dearest models (all those at that price, in the bracket's
+    order, cheapest first) and its cheapest active ones; empty for an empty bracket."""
+
+    cheapest: tuple[Model, ...]
+    dearest: tuple[Model, ...]
+    cheapest_active: tuple[Model, ...]
+
+
+def _at_price(members: list[Model]) -> list[Model]:
+    """The members at the first member's price (members are sorted by price, so they lead)."""
+    group = []
+    for m in members:
+        if m.blended != members[0].blended:
+            break
+        group.append(m)
+    return group
 
 
 def _ranked_by(model: Model) -> tuple[object, ...]:

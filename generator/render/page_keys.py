@@ -1,21 +1,19 @@
 """What each page is made of, as a fingerprint, so a build can reuse a page nothing of changed.
 
-A page is a pure function of its *input* (front matter, template name, template
-context, from `SiteRenderer.page_input`), of the models its template looked up
-in `catalog_models` while rendering (recorded by `ModelReads`), and of things
-shared by every page (templates, theme, config, code: the publish stage's
-global key). So a page's key is a hash of its input, pickled, where each
-`Model` it holds is written as its key and its own fingerprint is hashed in
-beside, and where the site-wide objects (config, the whole catalog or index)
-are written as tokens that stand for fingerprints computed once per build.
+A page is a pure function of the catalog data its making reads (`page_reads`:
+recorded while it was last rendered) and of things shared by every page
+(templates, theme, config, code: the publish stage's global key). So a page's key
+is a hash of the current value of each of its recorded reads: if each is what it
+was, the page would be made the same way again, read the same things and come
+out the same, and it is reused without computing it. The values are hashed from
+pickles where a model or pair stands as its key (what a page reads *of* it is a
+read of its own), records as a digest of their content, pydantic values as their
+JSON; each read's digest is computed once per build, however many pages made it.
 
-Nothing here guesses which pages an edit touches: a page is reused only when the
-exact data it was rendered from is byte-for-byte the same. That makes the key
-cost one view computation per page (cheap next to Jinja, Markdown and the theme)
-and leaves no dependency list to keep in sync with the templates.
-
-Pickles are made deterministic where Python's are not: sets are written sorted,
-since their order follows string hashes, which differ from process to process.
+Nothing here guesses which pages an edit touches, and there is no dependency
+list to keep in sync with the templates: whatever a page read is what it depends
+on. Pickles are made deterministic where Python's are not: sets are written
+sorted, since their order follows string hashes, which differ between processes.
 """
 
 from __future__ import annotations
@@ -23,21 +21,19 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from ..catalog import Catalog, Model, Prose
-from ..load import Bracket, Document, Provider, Site, SiteConfig
-
-ALL_MODELS = "*"      # a read of the whole `catalog_models` (iteration, len, values)
-
+from ..catalog import Catalog, Model, Pair, Prose
+from ..load import Document
+from .page_reads import ALL, Read
 
 @dataclass(frozen=True)
 class PageInput:
-    """Everything one page's template is rendered from, except `catalog_models` (see ModelReads)."""
+    """Everything one page's template is rendered from: what `SiteRenderer.page_input` computed."""
 
     uri: str
     front: dict[str, Any]
@@ -45,130 +41,114 @@ class PageInput:
     context: dict[str, Any]
 
 
-class ModelReads(Mapping[str, Model]):
-    """`catalog.models` as templates see it, noting which keys a render looked at.
-
-    A lookup of a key that is absent is noted too: the page would change if that
-    model appeared. Anything that walks the whole mapping notes `ALL_MODELS`.
-    """
-
-    def __init__(self, models: Mapping[str, Model]):
-        self._models = models
-        self.read: set[str] = set()
-
-    def __getitem__(self, key: str) -> Model:
-        self.read.add(key)
-        return self._models[key]
-
-    def __contains__(self, key: object) -> bool:
-        if isinstance(key, str):
-            self.read.add(key)
-        return key in self._models
-
-    def __iter__(self) -> Iterator[str]:
-        self.read.add(ALL_MODELS)
-        return iter(self._models)
-
-    def __len__(self) -> int:
-        self.read.add(ALL_MODELS)
-        return len(self._models)
-
-
 class PageKeys:
-    """Fingerprints for the pages of one catalog; model fingerprints are computed once, lazily."""
+    """Fingerprints of recorded reads (`page_reads`) against one renderer's catalog."""
 
-    def __init__(self, catalog: Catalog, index: object):
+    def __init__(self, catalog: Catalog, index: object, pages: Mapping[str, Any]):
         self.catalog = catalog
         self._index = index
-        self._model_fps: dict[str, bytes] = {}
-        self._digests: dict[str, bytes] = {}
+        self._pages = pages
+        self._digests: dict[Read, bytes] = {}
         self._records: dict[int, str] = {}     # id(record) → digest; records are frozen and live as long
+        self._whole: bytes | None = None
+        self._owners: dict[str, bytes] = {}
         self._pydantic = _subclasses(BaseModel)
         self._documents = _subclasses(Document)
-        self._found = _Found()
         self._table = self._dispatch()
 
-    def key(self, page: PageInput) -> str:
-        """The fingerprint of `page`'s input (hex)."""
-        data, found = self._pickle((page.uri, page.front, page.template, sorted(page.context.items())))
-        digest = hashlib.blake2b(data, digest_size=20)
-        self._hash_references(digest, found)
-        return digest.hexdigest()
-
-    def reads_key(self, reads: set[str] | list[str]) -> str:
-        """The fingerprint of the models a render looked up (absent ones included)."""
-        digest = hashlib.blake2b(digest_size=20)
-        for key in sorted(reads):
-            if key == ALL_MODELS:
-                digest.update(b"*\0" + self._token_digest(WHOLE_SITE))
-            elif key in self.catalog.models:
-                digest.update(key.encode() + b"\0" + self.model_fingerprint(key))
-            else:
-                digest.update(key.encode() + b"\0absent")
-        return digest.hexdigest()
-
-    def model_fingerprint(self, key: str, _open: frozenset[str] = frozenset()) -> bytes:
-        """A model's own data, and that of any model object it holds (models hold keys today)."""
-        found = self._model_fps.get(key)
+    def digest(self, read: Read) -> bytes:
+        """The current value of one read, hashed: the same bytes exactly when a page that
+        made this read would get the same thing from it. Computed once per build."""
+        found = self._digests.get(read)
         if found is None:
-            model = self.catalog.models[key]
-            data, refs = self._pickle(tuple((f.name, getattr(model, f.name)) for f in fields(model)))
-            digest = hashlib.blake2b(data, digest_size=20)
-            refs.models -= _open | {key}
-            self._hash_references(digest, refs, _open | {key})
-            found = self._model_fps[key] = digest.digest()
+            found = self._digests[read] = self._digest(read)
         return found
 
-    def _hash_references(self, digest: Any, found: "_Found", _open: frozenset[str] = frozenset()) -> None:
-        for key in sorted(found.models - _open):
-            digest.update(key.encode() + b"\0" + self.model_fingerprint(key, _open))
-        for token in sorted(found.tokens):
-            digest.update(token.encode() + b"\0" + self._token_digest(token))
+    def owner(self, read: Read) -> str | None:
+        """The model or pair a read reads part of, when that object's `fingerprint` covers
+        everything the read can see: then, if the fingerprint is what it was, so is the read."""
+        kind = read[0]
+        if kind in ("m", "meta") or (kind == "r" and read[2] not in _UNCOVERED):
+            return "m\0" + read[1]
+        if kind == "p":
+            return "p\0" + read[1]
+        return None
 
-    def _token_digest(self, token: str) -> bytes:
-        found = self._digests.get(token)
+    def fingerprint(self, owner: str) -> bytes:
+        """All of one model (its fields, its record's content and front matter) or pair, hashed:
+        checking 1,100 of these is cheaper than checking the 50,000 reads a catalog's pages make of them."""
+        found = self._owners.get(owner)
         if found is None:
-            digest = hashlib.blake2b(digest_size=20)
-            digest.update(self.catalog.config.model_dump_json().encode())
-            if token == WHOLE_SITE:    # every model, pair, page, name and best-value pick
-                for key in self.catalog.models:
-                    digest.update(key.encode() + b"\0" + self.model_fingerprint(key))
-                data, _ = self._pickle((self.catalog.pairs, self.catalog.pages, self.catalog.names,
-                                        self.catalog.best_value))
-                digest.update(data)
-            found = self._digests[token] = digest.digest()
+            kind, key = owner.split("\0", 1)
+            thing: Any = (self.catalog.models if kind == "m" else self.catalog.pairs).get(key)
+            found = self._owners[owner] = (_ABSENT_DIGEST if thing is None else
+                                           self._value(tuple((f.name, getattr(thing, f.name)) for f in fields(thing))))
         return found
 
-    def _pickle(self, value: Any) -> tuple[bytes, "_Found"]:
+    def _digest(self, read: Read) -> bytes:
+        """The current value of one read, hashed (see `page_reads` for what reads are)."""
+        kind, rest = read[0], read[1:]
+        if kind == "page":
+            return _hash(repr(self._pages.get(rest[0])).encode())
+        if kind in ("m", "r", "meta"):
+            model = self.catalog.models.get(rest[0])
+            if model is None:
+                return _ABSENT_DIGEST
+            owner: Any = {"m": model, "r": model.record, "meta": model.meta}[kind]
+            return self._value(tuple((f, getattr(owner, f)) for f in _fields_of(owner))
+                               if rest[1] == "*" else getattr(owner, rest[1]))
+        if kind == "p":
+            pair = self.catalog.pairs.get(rest[0])
+            if pair is None:
+                return _ABSENT_DIGEST
+            return self._value(tuple((f.name, getattr(pair, f.name)) for f in fields(pair))
+                               if rest[1] == "*" else getattr(pair, rest[1]))
+        if kind in ("cat", "idx") and rest[0] != "*":
+            owner = self.catalog if kind == "cat" else self._index
+            value = getattr(owner, rest[0])
+            if len(rest) == 1 or rest[1] == ALL:
+                return self._value(value)
+            return self._value(value.get(rest[1], _ABSENT))
+        return self.whole()
+
+    def whole(self) -> bytes:
+        """Everything a page could read: for a read no rule above names."""
+        if self._whole is None:
+            catalog = self.catalog
+            models = tuple((key, tuple((f.name, getattr(m, f.name)) for f in fields(m)), m.meta)
+                           for key, m in catalog.models.items())
+            pairs = tuple((slug, tuple((f.name, getattr(p, f.name)) for f in fields(p)))
+                          for slug, p in catalog.pairs.items())
+            self._whole = self._value((models, pairs, catalog.pages, catalog.names, catalog.best_value,
+                                       catalog.config, sorted(self._pages.items())))
+        return self._whole
+
+    def _value(self, value: Any) -> bytes:
         buffer = io.BytesIO()
-        found = self._found = _Found()      # what the table's reducers note, for this pickle
         pickler = pickle.Pickler(buffer, protocol=5)
         pickler.dispatch_table = self._table
         pickler.dump(value)
-        return buffer.getvalue(), found
+        return _hash(buffer.getvalue())
 
     def _dispatch(self) -> dict[type, Callable[[Any], Any]]:
-        """How our own types pickle for a key; everything else pickles as usual, at C speed.
+        """How our own types pickle for a digest; everything else pickles as usual, at C speed.
 
-        Models become references (their fingerprints are hashed beside), records their
-        content digest, config objects and the whole-site objects tokens; pydantic values
-        their JSON; sets are written sorted, their order following per-process string hashes.
-        Made once per catalog; the reducers note what they meet in `self._found`.
+        Models and pairs become references (what a page reads of them is a read of its
+        own), records their content digest, pydantic values their JSON, the catalog and
+        its index everything; sets are written sorted, their order following per-process
+        string hashes. Made once per catalog.
         """
         def model(obj: Model) -> Any:
-            self._found.models.add(obj.key)
             return _ref, ("model", obj.key)
+
+        def pair(obj: Pair) -> Any:
+            return _ref, ("pair", obj.slug)
 
         def record(obj: Document) -> Any:
             return _ref, ("record", self._record_digest(obj))
 
-        def config(obj: Any) -> Any:
-            self._found.tokens.add(CONFIG)
-            return _ref, ("config", type(obj).__name__, getattr(obj, "key", ""))
-
         def site(obj: Any) -> Any:
-            self._found.tokens.add(WHOLE_SITE)
-            return _ref, ("site",)
+            return _ref, ("site", self.whole())
 
         def pydantic(obj: BaseModel) -> Any:
             return _ref, (type(obj).__qualname__, obj.model_dump_json())
@@ -178,8 +158,7 @@ class PageKeys:
 
         table: dict[type, Callable[[Any], Any]] = {cls: pydantic for cls in self._pydantic}
         table.update({cls: record for cls in self._documents})
-        table.update({cls: config for cls in (SiteConfig, Site, Provider, Bracket)})
-        table.update({Model: model, Prose: prose, Catalog: site, type(self._index): site,
+        table.update({Model: model, Pair: pair, Prose: prose, Catalog: site, type(self._index): site,
                       set: _sorted_set, frozenset: _sorted_set})
         return table
 
@@ -198,16 +177,19 @@ class PageKeys:
         return found
 
 
-WHOLE_SITE = "site"    # the token for the catalog, its index, all its models or pairs
-CONFIG = "config"      # the token for the site config
+_ABSENT = ("absent",)    # the value of a lookup that found nothing
+_ABSENT_DIGEST = hashlib.blake2b(b"absent", digest_size=20).digest()   # of a model or pair not in the catalog
+_UNCOVERED = ("positions", "body_first_line")   # record fields a record's digest leaves out
 
 
-@dataclass
-class _Found:
-    """What one pickle referred to: models by key, and tokens."""
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
 
-    models: set[str] = field(default_factory=set)
-    tokens: set[str] = field(default_factory=set)
+
+def _fields_of(owner: Any) -> list[str]:
+    if isinstance(owner, BaseModel):
+        return list(type(owner).model_fields)
+    return [f.name for f in fields(owner)]
 
 
 def _ref(*parts: Any) -> None:

@@ -26,7 +26,8 @@ from .html import page_scripts, PageHTML, to_html
 from .index import newest_date, pair_changes, PairChanges, SiteIndex
 from .listings import (all_models, bracket_summaries, bracket_summary, comparison_index, home_page,
                        provider_page, provider_summaries)
-from .page_keys import ModelReads, PageInput, PageKeys
+from .page_keys import PageInput, PageKeys
+from .page_reads import prepare, Read, Reads, recording
 from .pages import compare_index_pages, PageRef, base_of, page_list, pair_uri, providers_with_pages
 from .review import review_page, shorten
 from .template_errors import PageTemplateError
@@ -68,45 +69,48 @@ class SiteRenderer:
         The build hands MkDocs this instead of Markdown, so generated pages get no
         second Markdown pass; `render` stays for callers that want the source.
         """
-        front, body, _ = self.finish_input(self.page_input(uri))
-        return front, body
+        return self.finish_input(self.page_input(uri))
 
-    def finish_input(self, page: PageInput) -> tuple[dict[str, Any], PageHTML, set[str]]:
+    def finish_input(self, page: PageInput) -> tuple[dict[str, Any], PageHTML]:
         """`page` rendered to HTML: its front matter with the optional scripts it needs
-        (`html.page_scripts`), its body, and the models its template looked up."""
-        markdown, reads = self.render_input(page)
-        body = to_html(markdown)
-        return {**page.front, "scripts": page_scripts(body.html)}, body, reads
+        (`html.page_scripts`), and its body."""
+        body = to_html(self.render_input(page))
+        return {**page.front, "scripts": page_scripts(body.html)}, body
 
     def render_parts(self, uri: str) -> tuple[dict[str, Any], str]:
         """(front matter, Markdown body) of the page at `uri`."""
         page = self.page_input(uri)
-        return page.front, self.render_input(page)[0]
+        return page.front, self.render_input(page)
 
     def page_input(self, uri: str) -> PageInput:
-        """What the page at `uri` is rendered from: its view values, before any template runs.
-
-        Cheap next to rendering, so a build can fingerprint every page (`page_keys`)
-        and render only those whose input changed.
-        """
+        """What the page at `uri` is rendered from: its view values, before any template runs."""
         ref = self.pages[uri]
         front, template, context = getattr(self, f"_render_{ref.kind}")(ref)
         context.update(base=base_of(uri), site=self.catalog.config.site, config=self.catalog.config,
                        scale=self.catalog.config.grading.max, share=self.catalog.config.volumes.input_share)
         return PageInput(uri, front, template, context)
 
-    def render_input(self, page: PageInput) -> tuple[str, set[str]]:
-        """The Markdown body of `page`, and the models its template looked up in `catalog_models`."""
-        reads = ModelReads(self.catalog.models)
+    def render_input(self, page: PageInput) -> str:
+        """The Markdown body of `page`."""
         try:
-            body = self.env.get_template(page.template).render({**page.context, "catalog_models": reads})
+            return self.env.get_template(page.template).render({**page.context, "catalog_models": self.catalog.models})
         except jinja2.TemplateError as problem:
             raise PageTemplateError(problem, page.uri) from problem
-        return body, reads.read
 
     def keys(self) -> PageKeys:
-        """Fingerprints for this renderer's pages (see `page_keys`)."""
-        return PageKeys(self.catalog, self.index)
+        """Fingerprints of page reads against this renderer's catalog (see `page_keys`)."""
+        return PageKeys(self.catalog, self.index, self.pages)
+
+    def recorded(self, uri: str) -> tuple[dict[str, Any], PageHTML, "dt.date", tuple[Read, ...]]:
+        """The page at `uri` finished as `render_html` makes it, its `lastmod`, and what its
+        making read of the catalog (`page_reads`), for the build cache."""
+        reads = Reads()
+        reads.add(("page", uri))
+        prepare(self.catalog, self.index)
+        with recording(reads):
+            front, body = self.render_html(uri)
+            lastmod = self.lastmod(uri)
+        return front, body, lastmod, reads.as_tuple()
 
     def lastmod(self, uri: str) -> dt.date:
         """The date a page's content last changed, for the sitemap: from data, never the clock."""
