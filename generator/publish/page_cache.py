@@ -2,16 +2,19 @@
 
 Under `.cache/modelreview/<content>/` (git-ignored), one folder per content tree:
 
-    manifest.json   {"format", "global", "reads", "pages": {uri: Entry}} from the last successful build
+    manifest.json   {"format", "global", "reads", "digests", "owners", "pages": {uri: Entry}}
+                    from the last successful build
     pages/ab/abcd…  one finished page per file, named by the BLAKE2b hash of its bytes
+    jinja/          compiled templates (Jinja's bytecode cache, checked against their source)
 
-An entry records what the page's making read of the catalog and the key of those
-reads' values (`render.page_reads`, `render.page_keys`), the hash of its finished
-bytes, and its search-index values. Reads are stored once in the manifest's
-`reads` table (thousands of pages read the same few thousand values) and named
-by their place in it. A page is reused when the global key (code, templates,
-theme, MkDocs config) and its reads' key match; its bytes are read back and
-hashed, and a file whose hash is not its name is a miss. So a cache from another
+An entry records what the page's making read of the catalog (`render.page_reads`),
+the hash of its finished bytes and its search-index values. Reads are stored once,
+in the manifest's `reads` table with the digest of each one's value then
+(`render.page_keys`; thousands of pages read the same few thousand values), and
+entries name them by their place in it. A page is reused when the global key (code, templates,
+theme, MkDocs config) and its reads' values match; a stored file whose size or
+modification time is not what the cache recorded is read back and hashed, and
+one whose hash is not its name is a miss. So a cache from another
 version, a damaged manifest or a damaged page is ignored, never trusted: the
 manifest is JSON (never unpickled) and every field is checked before use.
 
@@ -33,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
@@ -57,13 +60,15 @@ class Keys(Protocol):
 class Entry:
     reads: Sequence[int]             # what its making read of the catalog, as numbers in `PageCache.table`
     blob: str                        # BLAKE2b hash of the finished page's bytes
+    stamp: list[int]                 # the stored file's size and mtime (ns) when its hash was last checked
     meta: dict[str, Any]             # front matter (title, description) for the search index
     sections: list[str]              # its table of contents' names, for the search index
 
     def as_json(self) -> dict[str, Any]:
         """The entry as the manifest stores it, its read numbers packed (a catalog's pages name a
         million: as a JSON list of numbers they were most of the manifest's time to write and read)."""
-        return {"reads": _pack(self.reads), "blob": self.blob, "meta": self.meta, "sections": self.sections}
+        return {"reads": _pack(self.reads), "blob": self.blob, "stamp": self.stamp, "meta": self.meta,
+                "sections": self.sections}
 
     @staticmethod
     def from_json(value: Any, reads: int) -> "Entry | None":
@@ -72,8 +77,10 @@ class Entry:
         if not isinstance(value, dict) or value.keys() != _ENTRY_FIELDS:
             return None
         numbers = _unpack(value["reads"], reads)
-        entry = Entry(numbers if numbers is not None else [], value["blob"], value["meta"], value["sections"])
+        entry = Entry(numbers if numbers is not None else [], value["blob"], value["stamp"], value["meta"],
+                      value["sections"])
         ok = (numbers is not None and _is_hash(entry.blob) and isinstance(entry.meta, dict)
+              and isinstance(entry.stamp, list) and all(type(n) is int for n in entry.stamp)
               and isinstance(entry.sections, list) and all(isinstance(s, str) for s in entry.sections))
         return entry if ok else None
 
@@ -134,7 +141,7 @@ class PageCache:
         self._numbers: dict[Read, int] = {}
         self._owners_was: dict[str, bytes] = {}  # model and pair fingerprints at the last build
         self._keys: Keys | None = None           # this build's (`compare`)
-        self._made: set[Path] = set()            # folders `place` made (a mkdir per page adds up)
+        self._made: set[Path] = set()            # folders `reuse` made
         self.stale: set[int] = set()
         self.entries: dict[str, Entry] = self._read_manifest()
         self.next: dict[str, Entry] = {}
@@ -205,39 +212,61 @@ class PageCache:
     def blob_path(self, digest: str) -> Path:
         return self.blobs / digest[:2] / digest
 
-    def read(self, digest: str) -> bytes | None:
-        """A stored page's bytes, or None when missing or not what its name says."""
+    def reuse(self, entry: Entry, target: Path) -> Entry | None:
+        """Put `entry`'s stored page at `target` (a hard link where possible) and return the entry,
+        or None when the stored file is missing or not what its name says. Its hash is checked
+        whenever its size or modification time is not what was recorded when it last was (an
+        edit of the built site's copy, a hard link to it, changes both): reading and hashing a
+        catalog's 200 MB of pages on every build would be a fifth of a warm build."""
+        path = self.blob_path(entry.blob)
         try:
-            data = self.blob_path(digest).read_bytes()
+            info = path.stat()
+        except OSError:
+            return None
+        data = None
+        if [info.st_size, info.st_mtime_ns] != entry.stamp:
+            data = self._checked(path, entry.blob)
+            if data is None:
+                return None
+            entry = replace(entry, stamp=[info.st_size, info.st_mtime_ns])
+        self._made_parent(target)
+        try:
+            os.link(path, target)
+        except OSError:
+            data = data if data is not None else self._checked(path, entry.blob)
+            if data is None:
+                return None
+            target.write_bytes(data)
+        return entry
+
+    def store(self, data: bytes, written: Path | None = None) -> tuple[str, list[int]]:
+        """Keep a finished page; `written` is where the build already wrote it (linked, not copied).
+        Returns its hash and its stamp (see `reuse`)."""
+        digest = _digest(data)
+        path = self.blob_path(digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                if written is None:
+                    raise OSError
+                os.link(written, path)
+            except OSError:
+                _write_atomic(path, data)
+        info = path.stat()
+        return digest, [info.st_size, info.st_mtime_ns]
+
+    @staticmethod
+    def _checked(path: Path, digest: str) -> bytes | None:
+        try:
+            data = path.read_bytes()
         except OSError:
             return None
         return data if _digest(data) == digest else None
 
-    def store(self, data: bytes, written: Path | None = None) -> str:
-        """Keep a finished page; `written` is where the build already wrote it (linked, not copied)."""
-        digest = _digest(data)
-        path = self.blob_path(digest)
-        if path.exists():
-            return digest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if written is not None:
-            try:
-                os.link(written, path)
-                return digest
-            except OSError:
-                pass
-        _write_atomic(path, data)
-        return digest
-
-    def place(self, digest: str, data: bytes, target: Path) -> None:
-        """Put a reused page at `target`: a hard link to the stored file where possible."""
-        if target.parent not in self._made:
+    def _made_parent(self, target: Path) -> None:
+        if target.parent not in self._made:      # a mkdir per page adds up
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
-        try:
-            os.link(self.blob_path(digest), target)
-        except OSError:
-            target.write_bytes(data)
 
     def commit(self) -> None:
         """Make this build's entries the cache (after the build succeeded) and drop unnamed files."""
@@ -273,8 +302,7 @@ class PageCache:
         renumber = {old: new for new, old in enumerate(kept)}
         self.table = [self.table[n] for n in kept]
         self._now = [self._now[n] for n in kept]
-        self.next = {uri: Entry([renumber[n] for n in entry.reads], entry.blob, entry.meta, entry.sections)
-                     for uri, entry in self.next.items()}
+        self.next = {uri: replace(entry, reads=[renumber[n] for n in entry.reads]) for uri, entry in self.next.items()}
 
 
 def _reads_table(value: Any) -> list[Read] | None:

@@ -83,10 +83,9 @@ def _finish_one(uri: str, renderer: SiteRenderer, frames: Frames, page: Page,
     target = Path(page.file.abs_dest_path)
     old = cache.entries.get(uri) if cache is not None else None
     if cache is not None and old is not None and cache.fresh(old):
-        data = cache.read(old.blob)
-        if data is not None:
-            cache.place(old.blob, data, target)
-            return old, "reused", ()
+        placed = cache.reuse(old, target)
+        if placed is not None:
+            return placed, "reused", ()
     if cache is not None:
         meta, body, lastmod, reads = renderer.recorded(uri)
     else:
@@ -95,6 +94,6 @@ def _finish_one(uri: str, renderer: SiteRenderer, frames: Frames, page: Page,
     data = frames.finish(page, meta, body, lastmod.isoformat())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    blob = cache.store(data, written=target) if cache is not None else ""
-    entry = Entry([], blob, {k: v for k, v in meta.items() if k != "scripts"}, toc_names(body.toc))
+    blob, stamp = cache.store(data, written=target) if cache is not None else ("", [])
+    entry = Entry([], blob, stamp, {k: v for k, v in meta.items() if k != "scripts"}, toc_names(body.toc))
     return entry, "framed" if frames.framed > framed else "rendered", reads
