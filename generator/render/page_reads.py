@@ -103,7 +103,8 @@ class Recording(Mapping[Any, Any]):
         return self._walk().items()
 
 
-_reads: Reads | None = None                  # the page being recorded, if any
+_reads: Reads = None  # type: ignore[assignment]   # the page being recorded (set only while one is)
+_seen: dict[Read, None] = None  # type: ignore[assignment]   # its `seen`
 _owners: dict[int, str] = {}                 # id(review front matter) → its model's key
 _prepared: Catalog | None = None             # the catalog `_owners` is for
 
@@ -123,57 +124,58 @@ _INDEX_VALUES = frozenset({"latest", "site_date"})
 _INDEX_FREE = frozenset({"catalog", "pair", "model", "provider_name", "__class__"})
 
 
+# The patched lookups run only while a page is recorded, so `_seen` is set whenever they do.
+# They are the hot path of a cold build (millions of calls): the commonest names come first.
+
 def _model_attr(self: Model, name: str) -> Any:
-    reads = _reads
-    if reads is not None and name not in _MODEL_FREE:
-        reads.add(("m", _get(_get(self, "record"), "key"), name if name in _MODEL_FIELDS else "*"))
+    if name == "meta":                 # the property, without its two patched lookups
+        return _get(_get(self, "record"), "meta")
+    if name == "key":
+        return _get(_get(self, "record"), "key")
+    if name not in _MODEL_FREE:
+        _seen[("m", _get(_get(self, "record"), "key"), name if name in _MODEL_FIELDS else "*")] = None
     return _get(self, name)
 
 
 def _record_attr(self: ReviewRecord, name: str) -> Any:
-    reads = _reads
-    if reads is not None and name not in _RECORD_FREE:
-        reads.add(("r", _get(self, "key"), name if name in _RECORD_FIELDS else "*"))
+    if name not in _RECORD_FREE:
+        _seen[("r", _get(self, "key"), name if name in _RECORD_FIELDS else "*")] = None
     return _get(self, name)
 
 
 def _meta_attr(self: Review, name: str) -> Any:
-    reads = _reads
-    if reads is not None and name != "__class__":
+    if name != "__class__":
         owner = _owners.get(id(self))
         if owner is None:        # front matter of no model in this catalog: depend on them all
-            reads.add(("cat", "*"))
+            _seen[("cat", "*")] = None
         else:
-            reads.add(("meta", owner, name if name in _META_FIELDS else "*"))
+            _seen[("meta", owner, name if name in _META_FIELDS else "*")] = None
     return _get(self, name)
 
 
 def _pair_attr(self: Pair, name: str) -> Any:
-    reads = _reads
-    if reads is not None and name not in _PAIR_FREE:
-        reads.add(("p", _get(self, "slug"), name if name in _PAIR_FIELDS else "*"))
+    if name not in _PAIR_FREE:
+        _seen[("p", _get(self, "slug"), name if name in _PAIR_FIELDS else "*")] = None
     return _get(self, name)
 
 
 def _catalog_attr(self: Catalog, name: str) -> Any:
     value = _get(self, name)
-    reads = _reads
-    if reads is None or name in _CATALOG_FREE:
+    if name in _CATALOG_FREE:
         return value
     if name in _CATALOG_MAPS:
-        return Recording(value, ("cat", name), reads)
-    reads.add(("cat", name) if name in _CATALOG_VALUES else ("cat", "*"))
+        return Recording(value, ("cat", name), _reads)
+    _seen[("cat", name) if name in _CATALOG_VALUES else ("cat", "*")] = None
     return value
 
 
 def _index_attr(self: SiteIndex, name: str) -> Any:
     value = _get(self, name)
-    reads = _reads
-    if reads is None or name in _INDEX_FREE:
+    if name in _INDEX_FREE:
         return value
     if name in _INDEX_MAPS:
-        return Recording(value, ("idx", name), reads)
-    reads.add(("idx", name) if name in _INDEX_VALUES else ("idx", "*"))
+        return Recording(value, ("idx", name), _reads)
+    _seen[("idx", name) if name in _INDEX_VALUES else ("idx", "*")] = None
     return value
 
 
@@ -203,15 +205,15 @@ def recording(reads: Reads) -> Iterator[Reads]:
     """Note into `reads` what the code run inside reads of the catalog (see the module's
     docstring). Not re-entrant, and for one thread: the build renders one page at a time
     per process."""
-    global _reads
+    global _reads, _seen
     if _reads is not None:
         raise RuntimeError("page reads are already being recorded")
+    _reads, _seen = reads, reads.seen
     for cls, attr in _PATCHES.items():
         setattr(cls, "__getattribute__", attr)
-    _reads = reads
     try:
         yield reads
     finally:
-        _reads = None
         for cls in _PATCHES:
             delattr(cls, "__getattribute__")
+        _reads, _seen = None, None
