@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from .data_files import data_files
 from .html import PageHTML, to_html
-from .page_keys import PageInput, PageKeys
+from .page_keys import PageKeys
 from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, pages_affected_by, pair_uri,
                     review_uri, structural_changes, url_of)
 from .search_index import search_entries, toc_names
-from .site import front_matter_text, render_site, SiteRenderer
+from .site import front_matter_text, PageInput, render_site, SiteRenderer
 from .template_errors import as_diagnostic
 
 __all__ = ["as_diagnostic", "compare_uris", "data_files", "front_matter_text", "page_list", "page_problems",

@@ -1,14 +1,16 @@
-"""What each page is made of, as a fingerprint, so a build can reuse a page nothing of changed.
+"""The values of recorded page reads, hashed, so a build can tell which reads changed.
 
 A page is a pure function of the catalog data its making reads (`page_reads`:
 recorded while it was last rendered) and of things shared by every page
-(templates, theme, config, code: the publish stage's global key). So a page's key
-is a hash of the current value of each of its recorded reads: if each is what it
-was, the page would be made the same way again, read the same things and come
-out the same, and it is reused without computing it. The values are hashed from
-pickles where a model or pair stands as its key (what a page reads *of* it is a
-read of its own), records as a digest of their content, pydantic values as their
+(templates, theme, config, code: the publish stage's global key). If each of its
+reads gives what it gave, the page would be made the same way again, read the
+same things and come out the same, so the build cache reuses it without computing
+it (`publish.page_cache`). This module gives each read's value as a digest: from
+a pickle where a model or pair stands as its key (what a page reads *of* it is a
+read of its own), a record as a digest of its content, a pydantic value as its
 JSON; each read's digest is computed once per build, however many pages made it.
+A whole model's or pair's fingerprint lets the cache skip the reads of the ones
+that did not change at all.
 
 Nothing here guesses which pages an edit touches, and there is no dependency
 list to keep in sync with the templates: whatever a page read is what it depends
@@ -22,7 +24,7 @@ import hashlib
 import io
 import pickle
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any, Callable
 
 from pydantic import BaseModel
@@ -30,15 +32,6 @@ from pydantic import BaseModel
 from ..catalog import Catalog, Model, Pair, Prose
 from ..load import Document
 from .page_reads import ALL, Read
-
-@dataclass(frozen=True)
-class PageInput:
-    """Everything one page's template is rendered from: what `SiteRenderer.page_input` computed."""
-
-    uri: str
-    front: dict[str, Any]
-    template: str
-    context: dict[str, Any]
 
 
 class PageKeys:

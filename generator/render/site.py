@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from .html import page_scripts, PageHTML, to_html
 from .index import newest_date, pair_changes, PairChanges, SiteIndex
 from .listings import (all_models, bracket_summaries, bracket_summary, comparison_index, home_page,
                        provider_page, provider_summaries)
-from .page_keys import PageInput, PageKeys
+from .page_keys import PageKeys
 from .page_reads import prepare, Read, Reads, recording
 from .pages import compare_index_pages, PageRef, base_of, page_list, pair_uri, providers_with_pages
 from .review import review_page, shorten
@@ -34,6 +35,16 @@ from .template_errors import PageTemplateError
 
 _HEADING = re.compile(r"^#{1,2} ", re.MULTILINE)
 WIDE = ["navigation"]   # detail pages and wide tables give the left sidebar's room to the content
+
+
+@dataclass(frozen=True)
+class PageInput:
+    """Everything one page's template is rendered from: what `SiteRenderer.page_input` computed."""
+
+    uri: str
+    front: dict[str, Any]
+    template: str
+    context: dict[str, Any]
 
 
 class SiteRenderer:
