@@ -258,3 +258,35 @@ def test_any_change_of_input_or_site_means_a_real_build(sample, tmp_path, change
     assert result.pages["rendered"] == (1 if change == "site" else 0)   # the edited page's cache entry is its link
     cold = build(sample, tmp_path / "cold", cache=False)
     assert snapshot(out) == snapshot(tmp_path / "cold")
+
+
+def test_audits_find_nothing_wrong_in_a_sound_cache(sample, tmp_path, monkeypatch):
+    build(sample, tmp_path / "one")
+    mini = sample.content / "models" / "openai" / "gpt-4.1-mini.md"
+    mini.write_text(mini.read_text(encoding="utf-8").replace("input: 0.4", "input: 0.41"), encoding="utf-8")
+    monkeypatch.setenv("MODELREVIEW_CACHE_AUDIT", "1")      # every reused page rendered again and compared
+    warm = build(sample, tmp_path / "two")
+    assert not warm.cache_ignored and warm.pages["reused"] > 0
+    cold = build(sample, tmp_path / "cold", cache=False)
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "cold")
+
+
+def test_an_audit_catches_a_page_the_cache_would_have_left_stale(sample, tmp_path, monkeypatch):
+    from generator.catalog import Model
+    from generator.load import Review
+    from generator.render import page_reads
+
+    def forgetful(self, name):   # a recorder that misses every read of a model or its front matter
+        return object.__getattribute__(self, name)
+
+    monkeypatch.setitem(page_reads._PATCHES, Model, forgetful)
+    monkeypatch.setitem(page_reads._PATCHES, Review, forgetful)
+    build(sample, tmp_path / "one")
+    mini = sample.content / "models" / "openai" / "gpt-4.1-mini.md"
+    mini.write_text(mini.read_text(encoding="utf-8").replace("input: 0.4", "input: 0.41"), encoding="utf-8")
+    monkeypatch.setenv("MODELREVIEW_CACHE_AUDIT", "1")
+    warm = build(sample, tmp_path / "two")
+    assert "came out different from its cached copy" in warm.cache_ignored
+    assert warm.pages["reused"] == 0
+    cold = build(sample, tmp_path / "cold", cache=False)
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "cold")

@@ -30,6 +30,7 @@ import base64
 import hashlib
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -119,6 +120,13 @@ def cache_folder(root: Path, content_dir: Path) -> Path:
     return root / ".cache" / "modelreview" / f"{content_dir.name}-{tag}"
 
 
+AUDIT_RATE = 1 / 500     # the share of reused pages rendered anyway and compared (`audited`)
+
+
+class StalePage(Exception):
+    """An audit found a page the cache would reuse that a fresh render makes differently."""
+
+
 class PageCache:
     """Pages of the last successful build, and the pages this build makes for the next one.
 
@@ -142,6 +150,7 @@ class PageCache:
         self._owners_was: dict[str, bytes] = {}  # model and pair fingerprints at the last build
         self._keys: Keys | None = None           # this build's (`compare`)
         self._made: set[Path] = set()            # folders `reuse` made
+        self.audit_rate = float(os.environ.get("MODELREVIEW_CACHE_AUDIT", AUDIT_RATE))
         self.stale: set[int] = set()
         self.entries: dict[str, Entry] = self._read_manifest()
         self.next: dict[str, Entry] = {}
@@ -189,6 +198,21 @@ class PageCache:
         for read, was in zip(self.table, self._was):
             self._now.append(was if keys.owner(read) in same else _digest_of(keys.digest, read))
         self.stale = {n for n, (now, was) in enumerate(zip(self._now, self._was)) if now != was}
+
+    def audited(self) -> bool:
+        """Whether to render a page the cache would reuse anyway, and compare. A few pages a
+        build (1 in 500, at random: a hole in what reads note would show on many pages) check
+        the promise `fresh` makes, at the size of a real catalog, not only in the tests."""
+        return random.random() < self.audit_rate
+
+    def stored(self, entry: Entry) -> bytes | None:
+        """The stored page's bytes, or None when missing or not what its name says."""
+        return self._checked(self.blob_path(entry.blob), entry.blob)
+
+    def distrust(self, why: str) -> None:
+        """Use no entry of this cache in this build (an audit failed); say why."""
+        self.entries = {}
+        self.ignored = why
 
     def fresh(self, entry: Entry) -> bool:
         """Whether every read `entry`'s page was made from gives what it gave then (after `compare`)."""

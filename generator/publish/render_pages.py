@@ -21,7 +21,7 @@ from ..base import map_each
 from ..render import PageHTML, SiteRenderer, toc_names
 from .finish import Theme
 from .frames import FrameMismatch, Frames
-from .page_cache import Entry, PageCache, Read
+from .page_cache import Entry, PageCache, Read, StalePage
 
 Rendered = dict[str, tuple[dict[str, Any], PageHTML]]
 
@@ -36,15 +36,20 @@ def finish_pages(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page],
                  cache: PageCache | None) -> tuple[dict[str, Entry], dict[str, int]]:
     """Write every generated page into the site folder, finished; uri → its cache entry.
 
-    A page whose input key and lookups match the cache's entry is placed from the
-    cache; any other is rendered (Jinja, Markdown, theme) and, with a cache, stored.
-    Workers write the files themselves and send back only the entries. The second
-    value counts pages `reused` and `rendered` (and of those rendered, how many `framed`).
+    A page whose reads give what they gave (`PageCache.fresh`) is placed from the cache,
+    a few of them rendered anyway to check that (`PageCache.audited`); any other is
+    rendered (Jinja, Markdown, theme) and, with a cache, stored. Workers write the files
+    themselves and send back only the entries. The second value counts pages `reused`
+    and `rendered` (and of those rendered, how many `framed`).
     """
     try:
         return _finish_all(renderer, theme, pages, cache, Frames(theme))
     except FrameMismatch:      # never seen on the sample or the catalog; the theme's own render is the truth
         return _finish_all(renderer, theme, pages, cache, Frames(theme, enabled=False))
+    except StalePage as stale:  # never seen: every page is rendered, and the build says why
+        assert cache is not None
+        cache.distrust(f"{stale} came out different from its cached copy; every page was rendered")
+        return finish_pages(renderer, theme, pages, cache)
 
 
 def _finish_all(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page], cache: PageCache | None,
@@ -54,7 +59,7 @@ def _finish_all(renderer: SiteRenderer, theme: Theme, pages: dict[str, Page], ca
     if cache is not None:
         cache.compare(keys)   # here, before the workers fork: once, not once per worker
     done = map_each(lambda i: _finish_one(uris[i], renderer, frames, pages[uris[i]], cache), len(uris),
-                    min_items=200, passed=(FrameMismatch,))
+                    min_items=200, passed=(FrameMismatch, StalePage))
     entries: dict[str, Entry] = {}
     stats = {"reused": 0, "rendered": 0, "framed": 0}
     for uri, (entry, how, reads) in zip(uris, done):
@@ -71,6 +76,13 @@ def _count(stats: dict[str, int], how: str) -> None:
         stats["framed"] += 1
 
 
+def _audit(uri: str, renderer: SiteRenderer, frames: Frames, page: Page, stored: bytes | None) -> None:
+    """Render a page the cache would reuse and raise `StalePage` if it differs from the copy."""
+    meta, body = renderer.render_html(uri)
+    if stored is not None and frames.finish(page, meta, body, renderer.lastmod(uri).isoformat()) != stored:
+        raise StalePage(f"page {uri}")
+
+
 def _finish_one(uri: str, renderer: SiteRenderer, frames: Frames, page: Page,
                 cache: PageCache | None) -> tuple[Entry, str, tuple[Read, ...]]:
     """One page written to its place in the site folder: its entry, how it was made
@@ -83,6 +95,8 @@ def _finish_one(uri: str, renderer: SiteRenderer, frames: Frames, page: Page,
     target = Path(page.file.abs_dest_path)
     old = cache.entries.get(uri) if cache is not None else None
     if cache is not None and old is not None and cache.fresh(old):
+        if cache.audited():
+            _audit(uri, renderer, frames, page, cache.stored(old))
         placed = cache.reuse(old, target)
         if placed is not None:
             return placed, "reused", ()
@@ -93,6 +107,7 @@ def _finish_one(uri: str, renderer: SiteRenderer, frames: Frames, page: Page,
     framed = frames.framed
     data = frames.finish(page, meta, body, lastmod.isoformat())
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)   # after an audit or frame failure: a hard link into the cache
     target.write_bytes(data)
     blob, stamp = cache.store(data, written=target) if cache is not None else ("", [])
     entry = Entry([], blob, stamp, {k: v for k, v in meta.items() if k != "scripts"}, toc_names(body.toc))
