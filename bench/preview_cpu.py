@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/preview_cpu.py            # 2,500 generated reviews, 4 edits of each kind
     .venv/bin/python bench/preview_cpu.py -n 600 --edits 2
+    .venv/bin/python bench/preview_cpu.py --profile /tmp/edits.prof   # cProfile of the edits only
 
 Builds the preview as `serve` wires it (minus the watcher), then for each save: writes
 the review, lets the session take it in (`apply`) and renders the review page
@@ -14,6 +15,7 @@ end to end over HTTP against a `serve` process.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import re
 import shutil
@@ -48,6 +50,8 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=4, help="edits of each kind (default 4)")
     parser.add_argument("--no-gc-freeze", action="store_true",
                         help="leave the garbage collector as tests do (serve freezes the heap after set-up)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="write a cProfile of the timed steps (save, apply, prepare) to FILE")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="modelreview-preview-cpu-")) / "project"
     try:
@@ -59,15 +63,22 @@ def main() -> None:
             preview.get(page)
             text = target.read_text(encoding="utf-8")
             figures: dict[str, list[tuple[float, float]]] = {"prose": [], "price": []}
+            profile = cProfile.Profile() if args.profile else None
             for _ in range(args.edits):
                 for kind, edit in (("prose", _prose), ("price", _price)):
                     text = edit(text)
                     wall, cpu = time.perf_counter(), time.process_time()
+                    if profile is not None:
+                        profile.enable()
                     target.write_text(text, encoding="utf-8")
                     preview.session.apply({target})
                     preview.session.prepare(page + "index.html")
+                    if profile is not None:
+                        profile.disable()
                     figures[kind].append((time.perf_counter() - wall, time.process_time() - cpu))
                     preview.session.checks_idle.wait(120)
+            if profile is not None:
+                profile.dump_stats(args.profile)
             print(f"{args.n} reviews, {args.edits} edits of each kind (median, worst):")
             for kind, runs in figures.items():
                 walls, cpus = [w for w, _ in runs], [c for _, c in runs]

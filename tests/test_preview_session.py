@@ -236,6 +236,38 @@ def test_idle_time_renders_every_page_then_writes_the_search_index(tmp_path):
         assert f"{preview.url}models/{KEY}/</loc>" in sitemap
 
 
+def test_the_preview_search_index_is_the_one_the_build_writes(tmp_path):
+    """Generated pages skip Material's per-page indexer in the preview too; the entries the fill
+    writes at its end must be the build's, entry for entry, after an edit as at the start."""
+    import json
+
+    from conftest import TODAY
+    from generator.publish.build import build_site
+    project = make_project(tmp_path / "project", reviews=6)
+    (project.root / "docs" / "handwritten.md").write_text("# Hand written\n\n## A section\n\nText here.\n")
+    path = project.root / REVIEW
+    with running_preview(project) as preview:
+        preview.get(PAGE)   # rendered before the edit: the fill must render it again
+        preview.save(REVIEW, path.read_text(encoding="utf-8").replace(
+            "summary: A synthetic Amber 0 Mini review", "summary: Edited for the search index"))
+        preview.site.fill_enabled = True
+        preview.site._wake.set()
+        assert preview.site.filled.wait(120)
+        served = json.loads(preview.get("search/search_index.json")[1])
+    built = build_site(project, tmp_path / "built", today=TODAY, cache=False)
+    assert built.ok, built.error
+    expected = json.loads((built.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    def entries(index):
+        return sorted(json.dumps(doc, sort_keys=True) for doc in index["docs"])
+
+    assert entries(served) == entries(expected)
+    assert served["config"] == expected["config"]
+    [entry] = [doc for doc in served["docs"] if doc["location"] == PAGE]
+    assert "Edited for the search index" in entry["text"]
+    assert any(doc["location"].startswith("handwritten/") for doc in served["docs"])
+
+
 def test_a_site_config_change_starts_the_site_over(preview):
     path = preview.project.root / "site_config" / "site.yaml"
     original = path.read_text(encoding="utf-8")
