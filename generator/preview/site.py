@@ -34,7 +34,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import get_context
@@ -87,7 +87,7 @@ class MkDocsSite:
         self._plugin: ModelReviewPlugin | None = None
         self._renderer: SiteRenderer | None = None
         self._catalog: Catalog | None = None
-        self._search_meta: dict[str, dict] = {}        # generated page -> its front matter, as last rendered
+        self._search_meta: dict[str, dict[str, Any]] = {}   # generated page -> its front matter, as last rendered
         self._search_sections: dict[str, list[str]] = {}   # generated page -> its heading names
         self._stopping = threading.Event()
         self._wake = threading.Event()
@@ -213,7 +213,7 @@ class MkDocsSite:
         assert page.content is not None               # render sets it
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
         if generated:
-            self._search_meta[file.src_uri] = page.meta
+            self._search_meta[file.src_uri] = dict(page.meta)
             self._search_sections[file.src_uri] = _toc_names(page.toc)
         page.active = True
         try:
