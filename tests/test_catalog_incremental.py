@@ -269,3 +269,67 @@ def test_falls_back_when_it_cannot_show_the_shortcut_is_safe(project, tmp_path):
         _write(path, front, body)
     store.update(_reviews(root / "content")[:60])
     assert update_catalog(old, store.content(), config) is None
+
+
+def _clash(content: Path, rng: random.Random) -> list[Path]:
+    """A review takes another's name as an alias (in other case): a duplicate-id error."""
+    first, second = rng.sample(_reviews(content), 2)
+    front, body = _split(second)
+    front["aliases"] = [_split(first)[0]["name"].upper()]
+    _write(second, front, body)
+    return [second]
+
+
+def _shift(content: Path, rng: random.Random) -> list[Path]:
+    """Every front-matter line of a review moves down one; its names stay as they were.
+    A review that `_clash` made a duplicate is taken when there is one: its error moves too."""
+    clashing = [path for path in _reviews(content) if any(a.isupper() for a in _split(path)[0].get("aliases", []))]
+    path = rng.choice(clashing) if clashing else _pick(content, rng)
+    front, body = _split(path)
+    front = {"author": f"Author {rng.randrange(10**6)}", **{k: v for k, v in front.items() if k != "author"}}
+    _write(path, front, body)
+    return [path]
+
+
+NAME_EDITS: dict[str, Edit] = {**EDITS, "clash": _clash, "clash-again": _clash, "shift": _shift,
+                               "shift-again": _shift}
+# Edits that leave every review's names where they were: the name check must reuse its index.
+KEEP_NAMES = {"price", "price-tie", "context", "bracket", "family", "grade", "lifecycle", "compare-with", "prose",
+              "comparison", "shift", "shift-again"}
+
+
+def _shown(diagnostics) -> list[tuple]:
+    """All a reader sees of each diagnostic (their equality compares positions only)."""
+    return [(d.file, d.line, d.column, d.severity.value, d.code, d.message, d.hint) for d in diagnostics]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_checks_with_a_memo_find_what_a_full_check_finds_after_every_kind_of_edit(project, tmp_path, seed):
+    """`check_content` with the preview's memo (rule findings and the name index kept between
+    saves) must answer exactly as without one, duplicate names and their positions included."""
+    from conftest import TODAY
+
+    from generator.check import CheckMemo, check_content
+    root = tmp_path / "project"
+    shutil.copytree(project, root)
+    content_dir = root / "content"
+    config, _ = load_site_config(root / "site_config", root)
+    assert config is not None
+    store = ContentStore(content_dir, root)
+    memo = CheckMemo()
+    assert _shown(check_content(store.load_all(), config, TODAY, memo)) == []
+    rng = random.Random(seed)
+    kinds = list(NAME_EDITS) + rng.sample(list(NAME_EDITS), 6)
+    rng.shuffle(kinds)
+    clashes = reused = 0
+    for kind in kinds:
+        index = memo.names
+        store.update(NAME_EDITS[kind](content_dir, rng))
+        content = store.content()
+        found = _shown(check_content(content, config, TODAY, memo))
+        assert found == _shown(check_content(content, config, TODAY)), kind
+        clashes += any(d[4] == "duplicate-id" for d in found)
+        if kind in KEEP_NAMES:
+            assert memo.names is index, f"{kind}: the name index should have been reused"
+            reused += 1
+    assert clashes and reused
