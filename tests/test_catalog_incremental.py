@@ -26,7 +26,7 @@ from generator.catalog import build_catalog, Catalog, resolve_prose
 from generator.catalog import update_catalog
 from generator.load import load_site_config
 from generator.preview.content import ContentStore
-from generator.render import page_list, SiteRenderer
+from generator.render import ModelPages, page_list, pages_affected_by, SiteRenderer
 from generator.render.index import SiteIndex
 
 Edit = Callable[[Path, random.Random], list[Path]]
@@ -150,6 +150,35 @@ def _comparison(content: Path, rng: random.Random) -> list[Path]:
     return [path]
 
 
+def _key(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def _successor(content: Path, rng: random.Random) -> list[Path]:
+    """A review names a successor and an alternative: both models' data shows on its page."""
+    path, successor, alternative = rng.sample(_reviews(content), 3)
+    front, body = _split(path)
+    front["lifecycle"] = {"status": "deprecated", "date": front["released"], "successor": _key(successor)}
+    front["alternatives"] = [_key(alternative)]
+    _write(path, front, body)
+    return [path]
+
+
+def _bind(content: Path, rng: random.Random) -> list[Path]:
+    """Prose that shows another model's price: that model's edits reach this page."""
+    path, other = rng.sample(_reviews(content), 2)
+    front, body = _split(path)
+    _write(path, front, body + f"\nNext to {{{{ {_key(other)}: price.output }}}}.\n")
+    return [path]
+
+
+def _comparison_bind(content: Path, rng: random.Random) -> list[Path]:
+    path = rng.choice(sorted((content / "comparisons").glob("*.md")))
+    front, body = _split(path)
+    _write(path, front, body + f"\nFor scale, {{{{ {_key(_pick(content, rng))}: price.input }}}}.\n")
+    return [path]
+
+
 def _several(content: Path, rng: random.Random) -> list[Path]:
     return [p for edit in (_field(_price), _new_file, _field(_bracket)) for p in edit(content, rng)]
 
@@ -163,6 +192,7 @@ EDITS: dict[str, Edit] = {
     "family": _field(_family), "grade": _field(_grade), "lifecycle": _field(_lifecycle),
     "aliases": _field(_aliases), "compare-with": _compare_with, "prose": _field(_prose), "rename": _rename,
     "new-file": _new_file, "deleted-file": _delete, "comparison": _comparison, "several": _several,
+    "successor": _successor, "bind": _bind, "comparison-bind": _comparison_bind,
 }
 
 
@@ -203,6 +233,14 @@ def assert_same_catalog(updated: Catalog, full: Catalog) -> None:
     assert updated == full
 
 
+def assert_same_affected_pages(old: Catalog, new: Catalog, shown_old: ModelPages, shown_new: ModelPages) -> None:
+    """`pages_affected_by` from the carried index equals its scan of every model, for every
+    model of both catalogs; the old catalog's index still answers for the old catalog."""
+    for key in old.models.keys() | new.models.keys():
+        assert pages_affected_by(new, key, shown_new) == pages_affected_by(new, key), key
+        assert pages_affected_by(old, key, shown_old) == pages_affected_by(old, key), key
+
+
 @pytest.mark.parametrize("seed", range(2))
 def test_updated_catalog_equals_a_full_build_after_every_kind_of_edit(project, tmp_path, seed):
     root = tmp_path / "project"
@@ -213,6 +251,7 @@ def test_updated_catalog_equals_a_full_build_after_every_kind_of_edit(project, t
     store = ContentStore(content_dir, root)
     previous = resolve_prose(build_catalog(store.load_all(), config))[0]
     renderer = SiteRenderer(previous)   # patched along, as the preview's site does
+    shown = ModelPages(previous)        # carried along, as the preview's session does
     rng = random.Random(seed)
     kinds = list(EDITS) + rng.sample(list(EDITS), 5)
     rng.shuffle(kinds)
@@ -224,11 +263,15 @@ def test_updated_catalog_equals_a_full_build_after_every_kind_of_edit(project, t
         updated = update_catalog(previous, content, config)
         resolved_full = resolve_prose(full)[0]
         if updated is None:   # allowed (a shared model id came or went), but it must be rare
+            shown_before, shown = shown, shown.for_catalog(resolved_full)
+            assert_same_affected_pages(previous, resolved_full, shown_before, shown)
             previous, renderer = resolved_full, SiteRenderer(resolved_full)
             continue
         answered += 1
         resolved = resolve_prose(updated, previous)[0]
         assert_same_catalog(resolved, resolved_full)
+        shown_before, shown = shown, shown.for_catalog(resolved)
+        assert_same_affected_pages(previous, resolved, shown_before, shown)
         renderer = renderer.patched(resolved)
         assert renderer.index == SiteIndex.of(resolved_full), kind
         assert list(renderer.pages.items()) == list(page_list(resolved_full).items()), kind

@@ -37,8 +37,8 @@ from ..catalog import build_catalog, Catalog, update_catalog
 from ..load import display_path, load_site_config, SiteConfig
 from ..base import Diagnostic, sort_diagnostics, summarize
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
-from ..render import (as_diagnostic, compare_uris, page_problems, page_uri, pages_affected_by, pair_uri, review_uri,
-                      structural_changes)
+from ..render import (as_diagnostic, compare_uris, ModelPages, page_problems, page_uri, pages_affected_by, pair_uri,
+                      review_uri, structural_changes)
 from ..check import CheckMemo, file_lines, format_text
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
@@ -77,6 +77,7 @@ class PreviewSession:
         self.config: SiteConfig | None = None
         self.config_diagnostics: list[Diagnostic] = []
         self.catalog: Catalog | None = None
+        self._model_pages: ModelPages | None = None        # which pages show each model, for the current catalog
         self._rebuild_paths = {p.resolve() for p in (watched_files or [])}
         self._diagnostics: list[Diagnostic] = []
         self._checked: list[Diagnostic] = []          # what check_loaded found for the current catalog
@@ -218,13 +219,16 @@ class PreviewSession:
                 gc.unfreeze()
             # The session reports diagnostics itself; the plugin need not log them again.
             self.pages.rebuild(CheckResult(result.content, result.config, [], result.catalog))
+            self._model_pages = ModelPages(result.catalog)   # one scan here, so that edits need none
             what = "site set up"
             if self.tune_gc:  # the big, long-lived part of the heap stops costing each collection
                 gc.collect()
                 gc.freeze()
         else:
+            shown_before = self._model_pages if self._model_pages is not None else ModelPages(old)
+            self._model_pages = shown_before.for_catalog(result.catalog)
             stale = affected_pages(old, result.catalog, changed or Changed(),
-                                   structural=_STRUCTURAL[made])
+                                   structural=_STRUCTURAL[made], shown=(shown_before, self._model_pages))
             self.pages.refresh(result.catalog, stale, made != "built")
             what = f"{len(stale)} pages to re-render"
         self.catalog = result.catalog
@@ -337,8 +341,12 @@ class PreviewSession:
 _STRUCTURAL: dict[str, bool | str] = {"built": True, "patched": False, "updated": "same-reviews"}
 
 
-def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool | str = True) -> set[str]:
+def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool | str = True,
+                   shown: tuple[ModelPages, ModelPages] | None = None) -> set[str]:
     """Every page whose content may differ between the two catalogs after these saves.
+
+    `shown` holds `ModelPages` of the old and of the new catalog, so that finding the
+    pages that show a saved model does not scan them all.
 
     `structural=False` skips looking for added, removed and re-linked pages, for a
     catalog `patch_catalog` made (it has none by construction); `"same-reviews"`, for one
@@ -348,8 +356,9 @@ def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: boo
         stale = _relinked(old, new)
     else:
         stale = structural_changes(old, new) if structural else set()
+    before, after = shown if shown is not None else (None, None)
     for key in changed.reviews:
-        stale |= pages_affected_by(old, key) | pages_affected_by(new, key)
+        stale |= pages_affected_by(old, key, before) | pages_affected_by(new, key, after)
     for slug in changed.comparisons:
         for catalog in (old, new):
             for pair in catalog.pairs.values():
