@@ -122,6 +122,24 @@ def test_a_template_change_reaches_every_page_of_its_kind(preview):
     assert "Specifications" in " ".join(h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2"))
 
 
+def test_a_template_saved_while_the_content_has_errors_shows_once_they_are_fixed(preview, review):
+    """Templates are read once per set-up, so the set-up a template save calls for must wait
+    for the content's errors to go, not be forgotten."""
+    template = preview.project.root / "templates" / "pages" / "review.md"
+    original = template.read_text(encoding="utf-8")
+    preview.get(PAGE)   # its template is loaded
+    try:
+        preview.save(REVIEW, review.replace("bracket: value", "bracket: valeu"))
+        preview.save("templates/pages/review.md", original.replace("## Specifications", "## Specs while broken"))
+        assert any("error[unknown-bracket]" in line for line in _box(preview.get(PAGE)[1]))
+        preview.save(REVIEW, review)
+        headings = [h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2")]
+        assert "Specs while broken" in " ".join(headings)
+    finally:
+        preview.save("templates/pages/review.md", original)
+    assert "Specifications" in " ".join(h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2"))
+
+
 def test_a_template_mistake_is_named_at_its_line_in_the_terminal_and_the_error_box(preview):
     template = preview.project.root / "templates" / "pages" / "review.md"
     original = template.read_text(encoding="utf-8")

@@ -79,6 +79,7 @@ class PreviewSession:
         self.catalog: Catalog | None = None
         self._model_pages: ModelPages | None = None        # which pages show each model, for the current catalog
         self._rebuild_paths = {p.resolve() for p in (watched_files or [])}
+        self._rebuild_pending = False                 # a set-up was due but the content had errors
         self._diagnostics: list[Diagnostic] = []
         self._checked: list[Diagnostic] = []          # what check_loaded found for the current catalog
         self._catalog_found: list[Diagnostic] = []    # what the catalog checks found last time
@@ -166,7 +167,7 @@ class PreviewSession:
         started = time.perf_counter()
         with self._lock:
             try:
-                rebuild = any(self._needs_rebuild(p) for p in paths)
+                rebuild = self._rebuild_pending or any(self._needs_rebuild(p) for p in paths)
                 if any(_under(p, self.project.config_dir) for p in paths):
                     self._load_config()
                 changed = self.store.update(paths)
@@ -210,9 +211,12 @@ class PreviewSession:
             result.diagnostics = result.diagnostics + page_problems(result.catalog)
         before = self._diagnostics
         if result.catalog is None or not result.ok:
+            # A template or config save must still set the site up once the errors are fixed.
+            self._rebuild_pending = rebuild and self.catalog is not None
             self._report_errors(result.diagnostics, before, started)
             self._publish(result.diagnostics)
             return
+        self._rebuild_pending = False
         old = self.catalog
         if rebuild or old is None:
             if self.tune_gc:

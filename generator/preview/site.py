@@ -81,6 +81,7 @@ class MkDocsSite:
         self._stale: set[str] = set()
         self._stale_templates: set[str] = set()
         self._by_dest: dict[str, File] = {}
+        self._doc_files: list[File] = []
         self._last_foreground = time.monotonic()
         self._generation = 0
         self._config: MkDocsConfig | None = None
@@ -137,6 +138,7 @@ class MkDocsSite:
                 if file.page is None:
                     Page(None, file, config)
             env = config.plugins.on_env(env, config=config, files=files)
+            env.auto_reload = False    # as for our templates (`_new_renderer`)
             files.copy_static_files()
             self._config, self._plugin, self._files, self._nav, self._env = config, plugin, files, nav, env
             self._renderer = self._new_renderer(catalog)
@@ -166,8 +168,10 @@ class MkDocsSite:
                 old_pages, new_pages = previous.pages.keys(), renderer.pages.keys()
                 came = new_pages - old_pages
                 gone = old_pages - new_pages
-                for uri in gone:
-                    self._remove_page(uri)
+                removed = [file for uri in gone if (file := self._remove_page(uri)) is not None]
+                if removed:   # one pass over MkDocs' page list, not one per page
+                    dropped = {id(file) for file in removed}
+                    self._doc_files = [f for f in self._doc_files if id(f) not in dropped]
                 for uri in sorted(came):
                     self._add_page(uri)
                 if came or gone:
@@ -292,7 +296,10 @@ class MkDocsSite:
     # Book-keeping.
 
     def _new_renderer(self, catalog: Catalog) -> SiteRenderer:
-        return SiteRenderer(catalog, self.project.templates_dir, auto_reload=True)
+        """Templates are read once per set-up: a template or theme save sets the site up again
+        (the session sees to that), so checking every template's file on every render (Jinja's
+        `auto_reload`, some 140 `stat` calls per page) buys nothing."""
+        return SiteRenderer(catalog, self.project.templates_dir)
 
     def _index_pages(self) -> None:
         self._doc_files = list(self._files.documentation_pages())
@@ -309,15 +316,13 @@ class MkDocsSite:
         self._doc_files.append(file)
         self._by_dest[file.dest_uri] = file
 
-    def _remove_page(self, uri: str) -> None:
+    def _remove_page(self, uri: str) -> File | None:
+        """Forget the page at `uri` and delete its output; the caller drops it from `_doc_files`."""
         file = self._files.get_file_from_path(uri)
         if file is None:
-            return
+            return None
         self._files.remove(file)
         self._stale.discard(uri)
-        at = next((i for i, f in enumerate(self._doc_files) if f is file), None)
-        if at is not None:
-            del self._doc_files[at]
         self._by_dest.pop(file.dest_uri, None)
         target = Path(file.abs_dest_path)
         target.unlink(missing_ok=True)
@@ -325,6 +330,7 @@ class MkDocsSite:
             target.parent.rmdir()
         except OSError:
             pass
+        return file
 
     def _touch(self) -> None:
         self._last_foreground = time.monotonic()

@@ -67,7 +67,13 @@ def compare_index_pages(catalog: Catalog) -> list[list[Pair]]:
 
 
 def compare_uris(catalog: Catalog) -> list[str]:
-    return [compare_uri(n) for n in range(1, len(compare_index_pages(catalog)) + 1)]
+    return _compare_uris(sum(1 for pair in catalog.pairs.values() if pair.editorial is None), catalog)
+
+
+def _compare_uris(listed: int, catalog: Catalog) -> list[str]:
+    """The index pages `compare_index_pages` makes of `listed` pairs (at least one page)."""
+    size = catalog.config.pairs.index_page_size
+    return [compare_uri(n) for n in range(1, max(1, -(-listed // size)) + 1)]
 
 
 def url_of(uri: str) -> str:
@@ -173,7 +179,6 @@ class ModelPages:
 
     def __init__(self, catalog: Catalog, _from: "ModelPages | None" = None):
         self.catalog = catalog
-        self.compare_uris = compare_uris(catalog)
         if _from is None:
             self._models: dict[str, tuple[Model, set[str]]] = {}
             self._pairs: dict[str, tuple[Pair, frozenset[str]]] = {}
@@ -193,28 +198,27 @@ class ModelPages:
                 (table[key].add if add else table[key].discard)(uri)
 
         for key in self._models.keys() - catalog.models.keys():
-            before, shown = self._models.pop(key)
-            change(self._showing, 0, shown, review_uri(key), False)
+            change(self._showing, 0, self._models.pop(key)[1], review_uri(key), False)
         for key, model in catalog.models.items():
             known = self._models.get(key)
             if known is not None and known[0] is model:
                 continue
-            shown = _shows(model)
-            if known is not None:
-                change(self._showing, 0, known[1], review_uri(key), False)
-            change(self._showing, 0, shown, review_uri(key), True)
+            shown, before = _shows(model), known[1] if known is not None else set()
+            change(self._showing, 0, before - shown, review_uri(key), False)
+            change(self._showing, 0, shown - before, review_uri(key), True)
             self._models[key] = (model, shown)
         editorial = {slug: pair for slug, pair in catalog.pairs.items() if pair.editorial is not None}
+        self.compare_uris = _compare_uris(len(catalog.pairs) - len(editorial), catalog)
         for slug in self._pairs.keys() - editorial.keys():
             change(self._binding, 1, self._pairs.pop(slug)[1], pair_uri(slug), False)
         for slug, pair in editorial.items():
             known_pair = self._pairs.get(slug)
             if known_pair is not None and known_pair[0] is pair:
                 continue
-            if known_pair is not None:
-                change(self._binding, 1, known_pair[1], pair_uri(slug), False)
-            change(self._binding, 1, _binds(pair), pair_uri(slug), True)
-            self._pairs[slug] = (pair, _binds(pair))
+            bound, bound_before = _binds(pair), known_pair[1] if known_pair is not None else frozenset()
+            change(self._binding, 1, bound_before - bound, pair_uri(slug), False)
+            change(self._binding, 1, bound - bound_before, pair_uri(slug), True)
+            self._pairs[slug] = (pair, bound)
 
     def for_catalog(self, catalog: Catalog) -> "ModelPages":
         """The same index for a later catalog (see the class docstring); this one is left as it is."""
