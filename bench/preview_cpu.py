@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import re
 import shutil
@@ -44,6 +45,23 @@ def _price(text: str) -> str:
     return re.sub(rf"(?m)^(\s+)input: {re.escape(old)}$", rf"\g<1>input: {new}", text)
 
 
+class CollectorTime:
+    """Seconds the cyclic garbage collector ran while `active`, from `gc.callbacks`."""
+
+    def __init__(self) -> None:
+        self.active, self.seconds, self.collections, self._started = False, 0.0, 0, 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if not self.active:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._started
+            self.collections += 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=2500, help="generated reviews (default 2500)")
@@ -64,10 +82,12 @@ def main() -> None:
             text = target.read_text(encoding="utf-8")
             figures: dict[str, list[tuple[float, float]]] = {"prose": [], "price": []}
             profile = cProfile.Profile() if args.profile else None
+            collector = CollectorTime()
             for _ in range(args.edits):
                 for kind, edit in (("prose", _prose), ("price", _price)):
                     text = edit(text)
                     wall, cpu = time.perf_counter(), time.process_time()
+                    collector.active = True
                     if profile is not None:
                         profile.enable()
                     target.write_text(text, encoding="utf-8")
@@ -75,6 +95,7 @@ def main() -> None:
                     preview.session.prepare(page + "index.html")
                     if profile is not None:
                         profile.disable()
+                    collector.active = False
                     figures[kind].append((time.perf_counter() - wall, time.process_time() - cpu))
                     preview.session.checks_idle.wait(120)
             if profile is not None:
@@ -84,6 +105,8 @@ def main() -> None:
                 walls, cpus = [w for w, _ in runs], [c for _, c in runs]
                 print(f"  {kind} edit: CPU {statistics.median(cpus):.3f} s / {max(cpus):.3f} s, "
                       f"wall {statistics.median(walls):.3f} s / {max(walls):.3f} s")
+            print(f"  garbage collector during the edits: {collector.collections} collections, "
+                  f"{collector.seconds:.3f} s in all")
     finally:
         shutil.rmtree(root.parent, ignore_errors=True)
 

@@ -326,8 +326,11 @@ def _children() -> set[int]:
     import os
     found: set[int] = set()
     for task in os.listdir("/proc/self/task"):
-        with open(f"/proc/self/task/{task}/children") as listing:
-            found |= {int(pid) for pid in listing.read().split()}
+        try:
+            with open(f"/proc/self/task/{task}/children") as listing:
+                found |= {int(pid) for pid in listing.read().split()}
+        except FileNotFoundError:   # a request thread that just ended
+            pass
     return found
 
 
@@ -349,3 +352,22 @@ def test_stopping_a_session_ends_its_thread_and_any_forked_check(preview, tmp_pa
         for pid in mine:                                   # killed and reaped, not left a zombie
             with pytest.raises(ProcessLookupError):
                 os.kill(pid, 0)
+
+
+def test_the_catalog_checks_wait_until_the_edit_has_been_served(preview, review, monkeypatch):
+    """The forked check must not compete with the page the editor is waiting for: while saves
+    and requests keep coming it does not start; once they stop, it runs."""
+    import time
+
+    import generator.preview.session as session_module
+    assert preview.session.checks_idle.wait(30)
+    monkeypatch.setattr(session_module, "CHECKS_AFTER_QUIET", 2.0)
+    children = _children()
+    preview.save(REVIEW, review.replace("summary: A synthetic", "summary: Checked later, a synthetic"))
+    busy_until = time.monotonic() + 1.5
+    while time.monotonic() < busy_until:
+        assert preview.get(PAGE)[0] == 200
+        assert not (_children() - children), "the check was forked while the page was being served"
+        time.sleep(0.1)
+    assert not preview.session.checks_idle.is_set()
+    assert preview.session.checks_idle.wait(30)

@@ -16,7 +16,10 @@ and take over a second on a big site, so they run after the edit is shown, in a
 forked child (`isolate`) so they do not slow the next save down; what they find is
 added to the terminal and the error box when they finish (a newer save kills an
 older run). Until then the box keeps their previous findings for the files not
-just saved.
+just saved. The child is forked only once the preview has been quiet for
+`CHECKS_AFTER_QUIET` (no save, no request): forking a big heap stops every thread,
+and the child's second of work on a two-core machine would otherwise compete with
+rendering the very page the editor is waiting for.
 
 A change to `site_config/`, `templates/`, `mkdocs.yml` or the docs folder starts the
 site over, since it can change every page. Nothing here raises for a content mistake.
@@ -44,6 +47,9 @@ from .content import Changed, ContentStore
 from .incremental import patch_catalog
 from .inject import headline
 from .isolate import Cancelled, ChildRun
+
+
+CHECKS_AFTER_QUIET = 0.25   # seconds without saves or requests before the catalog checks start
 
 
 class Pages(Protocol):
@@ -91,6 +97,7 @@ class PreviewSession:
         self._job: tuple[int, Catalog] | None = None
         self._run: ChildRun | None = None
         self._job_ready = threading.Condition()
+        self._last_activity = time.monotonic()      # the last save or page request
         self.checks_idle = threading.Event()          # set while no catalog check is queued or running
         self.checks_idle.set()
         self._stopping = False
@@ -142,6 +149,7 @@ class PreviewSession:
         anything renders. A broken template is a `template-error` in the terminal and the
         error box; anything else is a bug in our code, printed with its traceback. Either
         way the server keeps serving."""
+        self._last_activity = time.monotonic()
         with self._lock:
             try:
                 self.pages.prepare(relative)
@@ -165,6 +173,7 @@ class PreviewSession:
     def apply(self, paths: set[Path]) -> None:
         """Take in one batch of saved (created, deleted, moved) paths."""
         started = time.perf_counter()
+        self._last_activity = time.monotonic()
         with self._lock:
             try:
                 rebuild = self._rebuild_pending or any(self._needs_rebuild(p) for p in paths)
@@ -264,6 +273,11 @@ class PreviewSession:
         while True:
             with self._job_ready:
                 self._job_ready.wait_for(lambda: self._job is not None or self._stopping)
+                while not self._stopping:   # the edit is shown first (see the module docstring)
+                    quiet = time.monotonic() - self._last_activity
+                    if quiet >= CHECKS_AFTER_QUIET:
+                        break
+                    self._job_ready.wait(CHECKS_AFTER_QUIET - quiet)
                 if self._stopping or self._job is None:
                     self.checks_idle.set()
                     return
