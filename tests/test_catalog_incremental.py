@@ -334,8 +334,51 @@ def _shift(content: Path, rng: random.Random) -> list[Path]:
     return [path]
 
 
+_BROKEN: dict[Path, str] = {}   # broken review -> its text before
+
+
+def _break(content: Path, rng: random.Random) -> list[Path]:
+    """A review that no longer loads: its key counts as unloaded, references to it still resolve."""
+    path = _pick(content, rng)
+    text = path.read_text(encoding="utf-8")
+    _BROKEN[path] = text
+    path.write_text(text.replace("context_window: ", "context_window: x", 1), encoding="utf-8")
+    return [path]
+
+
+def _mend(content: Path, rng: random.Random) -> list[Path]:
+    mended = [path for path in sorted(_BROKEN) if path.exists()]
+    for path in mended:
+        path.write_text(_BROKEN.pop(path), encoding="utf-8")
+    return mended
+
+
+def _dangling(content: Path, rng: random.Random) -> list[Path]:
+    """An alternative that names no review, close to one that exists: the error's hint names it."""
+    path, near = rng.sample(_reviews(content), 2)
+    front, body = _split(path)
+    front["alternatives"] = [_key(near) + "x"]
+    _write(path, front, body)
+    return [path]
+
+
+def _break_suggested(content: Path, rng: random.Random) -> list[Path]:
+    """The review a dangling reference's hint suggests stops loading: the hint must change."""
+    for path in _reviews(content):
+        for ref in _split(path)[0].get("alternatives", []) if path not in _BROKEN else []:
+            target = content / "models" / f"{ref[:-1]}.md"
+            if ref.endswith("x") and target.exists() and target not in _BROKEN:
+                _BROKEN[target] = target.read_text(encoding="utf-8")
+                target.write_text(_BROKEN[target].replace("context_window: ", "context_window: x", 1),
+                                  encoding="utf-8")
+                return [target]
+    return _break(content, rng)
+
+
 NAME_EDITS: dict[str, Edit] = {**EDITS, "clash": _clash, "clash-again": _clash, "shift": _shift,
-                               "shift-again": _shift}
+                               "shift-again": _shift, "break": _break, "mend": _mend, "dangling": _dangling,
+                               "dangling-again": _dangling, "break-suggested": _break_suggested,
+                               "mend-again": _mend}
 # Edits that leave every review's names where they were: the name check must reuse its index.
 KEEP_NAMES = {"price", "price-tie", "context", "bracket", "family", "grade", "lifecycle", "compare-with", "prose",
               "comparison", "shift", "shift-again"}
@@ -364,7 +407,8 @@ def test_the_checks_with_a_memo_find_what_a_full_check_finds_after_every_kind_of
     rng = random.Random(seed)
     kinds = list(NAME_EDITS) + rng.sample(list(NAME_EDITS), 6)
     rng.shuffle(kinds)
-    clashes = reused = 0
+    clashes = reused = dangling = 0
+    _BROKEN.clear()
     for kind in kinds:
         index = memo.names
         store.update(NAME_EDITS[kind](content_dir, rng))
@@ -372,7 +416,8 @@ def test_the_checks_with_a_memo_find_what_a_full_check_finds_after_every_kind_of
         found = _shown(check_content(content, config, TODAY, memo))
         assert found == _shown(check_content(content, config, TODAY)), kind
         clashes += any(d[4] == "duplicate-id" for d in found)
+        dangling += any(d[4] == "unknown-model" and "did you mean" in d[6] for d in found)
         if kind in KEEP_NAMES:
             assert memo.names is index, f"{kind}: the name index should have been reused"
             reused += 1
-    assert clashes and reused
+    assert clashes and reused and dangling

@@ -34,15 +34,20 @@ class Context:
 class CheckMemo:
     """Each review's rule findings from the last run, for a caller that checks again and again.
 
-    A review's rules read the review itself, the config, today's date and which reviews
-    exist (references, ambiguous ids); when none of those changed, the same record object
-    gets the same findings. The preview keeps one, so a save re-checks only the saved file.
+    A review's rules read the review itself, the config, today's date and which model keys
+    exist (as reviews, or as files that did not load: references resolve to either); when
+    none of those changed, the same record object gets the same findings. Only the hint of
+    an `unknown-model` finding reads which of them loaded (it suggests a loaded review), so
+    such findings are redone when that changes, and a save that breaks a file (its key
+    moves from loaded to not) re-checks little more than that file. The preview keeps
+    one, so a save re-checks only the saved file.
     It also keeps the catalog's name index (`_NameIndex`), so the whole-catalog name check
     looks only at the saved reviews' names while they are the ones it already knows."""
 
     def __init__(self) -> None:
         self.inputs: tuple[object, ...] = ()
         self.found: dict[str, tuple[ReviewRecord, list[Diagnostic]]] = {}
+        self.loaded: frozenset[str] = frozenset()
         self.names: _NameIndex | None = None
 
 
@@ -50,20 +55,23 @@ def check_content(content: Content, config: SiteConfig, today: dt.date,
                   memo: CheckMemo | None = None) -> list[Diagnostic]:
     """Every cross-file diagnostic for the loaded content (load diagnostics are not repeated)."""
     ctx = Context(content, config, today)
-    inputs = (config, today, frozenset(ctx.reviews), frozenset(content.unloaded), ctx.ambiguous)
+    loaded = frozenset(ctx.reviews)
+    inputs = (config, today, loaded | frozenset(content.unloaded))
     known = memo.found if memo is not None and _same_inputs(memo.inputs, inputs) else {}
+    same_loaded = memo is not None and memo.loaded == loaded
     found: list[Diagnostic] = []
     now: dict[str, tuple[ReviewRecord, list[Diagnostic]]] = {}
     for review in content.reviews:
         before = known.get(review.key)
-        if before is not None and before[0] is review:
+        if (before is not None and before[0] is review
+                and (same_loaded or not any(d.code == "unknown-model" for d in before[1]))):
             mine = before[1]
         else:
             mine = [d for rule in REVIEW_RULES for d in rule(review, ctx)]
         now[review.key] = (review, mine)
         found.extend(mine)
     if memo is not None:
-        memo.inputs, memo.found = inputs, now
+        memo.inputs, memo.found, memo.loaded = inputs, now, loaded
     found.extend(_unique_names(content.reviews, memo))
     for comparison in content.comparisons:
         found.extend(_comparison_refs(comparison, ctx))
