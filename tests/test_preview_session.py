@@ -371,3 +371,29 @@ def test_the_catalog_checks_wait_until_the_edit_has_been_served(preview, review,
         time.sleep(0.1)
     assert not preview.session.checks_idle.is_set()
     assert preview.session.checks_idle.wait(30)
+
+
+def test_a_save_holds_the_background_fill_back(tmp_path, monkeypatch):
+    """While a save is taken in (here a slow one), the fill renders no page of its own."""
+    import time
+
+    import generator.preview.session as session_module
+    project = make_project(tmp_path / "project", reviews=40)
+    with running_preview(project, fill=True) as preview:
+        site = preview.site
+        assert wait_until(lambda: site.renders > 0, timeout=30)   # the fill is under way
+        assert not site.filled.is_set()
+        check_loaded = session_module.check_loaded
+
+        def slow_check(*args, **kwargs):
+            time.sleep(0.6)
+            return check_loaded(*args, **kwargs)
+
+        monkeypatch.setattr(session_module, "check_loaded", slow_check)
+        path = project.root / REVIEW
+        text = path.read_text(encoding="utf-8").replace("summary: A synthetic", "summary: Held, a synthetic")
+        path.write_text(text, encoding="utf-8")
+        with site.lock:             # a page the fill had started is finished first
+            renders = site.renders
+        preview.session.apply({path.resolve()})
+        assert site.renders == renders

@@ -67,6 +67,9 @@ class Pages(Protocol):
     def prepare(self, relative: str) -> None:
         """Render the page served at `relative` now if it is stale."""
 
+    def hold(self) -> None:
+        """A save is being taken in: background rendering starts no page until it is done."""
+
 
 class PreviewSession:
     def __init__(self, project: Project, pages: Pages, watched_files: list[Path] | None = None,
@@ -174,6 +177,7 @@ class PreviewSession:
         """Take in one batch of saved (created, deleted, moved) paths."""
         started = time.perf_counter()
         self._last_activity = time.monotonic()
+        self.pages.hold()   # a background render would share the interpreter with this save
         with self._lock:
             try:
                 rebuild = self._rebuild_pending or any(self._needs_rebuild(p) for p in paths)

@@ -192,6 +192,11 @@ class MkDocsSite:
             if file is not None and file.src_uri in self._stale:
                 self._render_page(file)
 
+    def hold(self) -> None:
+        """A save is coming: the fill starts no page for `IDLE_BEFORE_FILL` seconds, so the save
+        and the page it makes stale do not share the interpreter with a background render."""
+        self._touch()
+
     def stop(self) -> None:
         self._stopping.set()
         self._wake.set()
