@@ -6,10 +6,11 @@
 
 Builds the preview as `serve` wires it (minus the watcher), then for each save: writes
 the review, lets the session take it in (`apply`) and renders the review page
-(`prepare`), and prints the wall and CPU seconds of that. Prose edits add a sentence;
-price edits change the input price (and its history), which moves the model among its
-bracket peers and so rebuilds the catalog. `preview_bench.py` measures the same edits
-end to end over HTTP against a `serve` process.
+(`prepare`), and prints the wall and CPU seconds of that, and the garbage collector's
+share. Prose edits add a sentence; price edits change the input price (and its
+history), which moves the model among its bracket peers (`catalog.update_catalog`).
+The catalog checks' forked child is waited for between edits, outside the timing.
+`preview_bench.py` measures the same edits end to end over HTTP against a `serve` process.
 """
 
 from __future__ import annotations
