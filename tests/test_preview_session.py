@@ -384,16 +384,19 @@ def test_a_save_holds_the_background_fill_back(tmp_path, monkeypatch):
         assert wait_until(lambda: site.renders > 0, timeout=30)   # the fill is under way
         assert not site.filled.is_set()
         check_loaded = session_module.check_loaded
+        during: list[tuple[int, int]] = []
 
         def slow_check(*args, **kwargs):
-            time.sleep(0.6)
+            with site.lock:         # a page the fill had begun before the save is finished first
+                renders = site.renders
+            time.sleep(0.3)         # well inside IDLE_BEFORE_FILL: the fill must not resume on its own
+            during.append((renders, site.renders))
             return check_loaded(*args, **kwargs)
 
         monkeypatch.setattr(session_module, "check_loaded", slow_check)
         path = project.root / REVIEW
         text = path.read_text(encoding="utf-8").replace("summary: A synthetic", "summary: Held, a synthetic")
         path.write_text(text, encoding="utf-8")
-        with site.lock:             # a page the fill had started is finished first
-            renders = site.renders
         preview.session.apply({path.resolve()})
-        assert site.renders == renders
+        [(before, after)] = during
+        assert after == before
