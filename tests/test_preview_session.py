@@ -122,6 +122,21 @@ def test_a_template_change_reaches_every_page_of_its_kind(preview):
     assert "Specifications" in " ".join(h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2"))
 
 
+def test_a_theme_override_change_reaches_the_pages(preview):
+    """Theme templates are read once per set-up too; saving one in templates/theme/ sets it up again."""
+    theme = preview.project.root / "templates" / "theme" / "main.html"
+    original = theme.read_text(encoding="utf-8")
+    preview.get(PAGE)   # main.html is loaded
+    marker = '<meta name="x-theme-edit" content="yes">'
+    try:
+        preview.save("templates/theme/main.html", original.replace('<meta name="twitter:card"', marker +
+                                                                   '\n  <meta name="twitter:card"', 1))
+        assert HTML(preview.get(PAGE)[1]).css_first('meta[name="x-theme-edit"]') is not None
+    finally:
+        preview.save("templates/theme/main.html", original)
+    assert HTML(preview.get(PAGE)[1]).css_first('meta[name="x-theme-edit"]') is None
+
+
 def test_a_template_saved_while_the_content_has_errors_shows_once_they_are_fixed(preview, review):
     """Templates are read once per set-up, so the set-up a template save calls for must wait
     for the content's errors to go, not be forgotten."""

@@ -138,7 +138,8 @@ class MkDocsSite:
                 if file.page is None:
                     Page(None, file, config)
             env = config.plugins.on_env(env, config=config, files=files)
-            env.auto_reload = False    # as for our templates (`_new_renderer`)
+            if self._theme_is_watched(config):
+                env.auto_reload = False    # as for our templates (`_new_renderer`)
             files.copy_static_files()
             self._config, self._plugin, self._files, self._nav, self._env = config, plugin, files, nav, env
             self._renderer = self._new_renderer(catalog)
@@ -305,6 +306,12 @@ class MkDocsSite:
         (the session sees to that), so checking every template's file on every render (Jinja's
         `auto_reload`, some 140 `stat` calls per page) buys nothing."""
         return SiteRenderer(catalog, self.project.templates_dir)
+
+    def _theme_is_watched(self, config: MkDocsConfig) -> bool:
+        """Whether a save of the theme's own templates sets the site up again: there is no
+        override folder, or it lies in `templates/` (which the preview watches)."""
+        custom = config.theme.custom_dir
+        return custom is None or Path(custom).resolve().is_relative_to(self.project.templates_dir.resolve())
 
     def _index_pages(self) -> None:
         self._doc_files = list(self._files.documentation_pages())
