@@ -26,7 +26,7 @@ from generator.catalog import build_catalog, Catalog, resolve_prose
 from generator.catalog import update_catalog
 from generator.load import load_site_config
 from generator.preview.content import ContentStore
-from generator.render import page_list, SiteRenderer
+from generator.render import ModelPages, page_list, pages_affected_by, SiteRenderer
 from generator.render.index import SiteIndex
 
 Edit = Callable[[Path, random.Random], list[Path]]
@@ -150,6 +150,35 @@ def _comparison(content: Path, rng: random.Random) -> list[Path]:
     return [path]
 
 
+def _key(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def _successor(content: Path, rng: random.Random) -> list[Path]:
+    """A review names a successor and an alternative: both models' data shows on its page."""
+    path, successor, alternative = rng.sample(_reviews(content), 3)
+    front, body = _split(path)
+    front["lifecycle"] = {"status": "deprecated", "date": front["released"], "successor": _key(successor)}
+    front["alternatives"] = [_key(alternative)]
+    _write(path, front, body)
+    return [path]
+
+
+def _bind(content: Path, rng: random.Random) -> list[Path]:
+    """Prose that shows another model's price: that model's edits reach this page."""
+    path, other = rng.sample(_reviews(content), 2)
+    front, body = _split(path)
+    _write(path, front, body + f"\nNext to {{{{ {_key(other)}: price.output }}}}.\n")
+    return [path]
+
+
+def _comparison_bind(content: Path, rng: random.Random) -> list[Path]:
+    path = rng.choice(sorted((content / "comparisons").glob("*.md")))
+    front, body = _split(path)
+    _write(path, front, body + f"\nFor scale, {{{{ {_key(_pick(content, rng))}: price.input }}}}.\n")
+    return [path]
+
+
 def _several(content: Path, rng: random.Random) -> list[Path]:
     return [p for edit in (_field(_price), _new_file, _field(_bracket)) for p in edit(content, rng)]
 
@@ -163,6 +192,7 @@ EDITS: dict[str, Edit] = {
     "family": _field(_family), "grade": _field(_grade), "lifecycle": _field(_lifecycle),
     "aliases": _field(_aliases), "compare-with": _compare_with, "prose": _field(_prose), "rename": _rename,
     "new-file": _new_file, "deleted-file": _delete, "comparison": _comparison, "several": _several,
+    "successor": _successor, "bind": _bind, "comparison-bind": _comparison_bind,
 }
 
 
@@ -203,6 +233,14 @@ def assert_same_catalog(updated: Catalog, full: Catalog) -> None:
     assert updated == full
 
 
+def assert_same_affected_pages(old: Catalog, new: Catalog, shown_old: ModelPages, shown_new: ModelPages) -> None:
+    """`pages_affected_by` from the carried index equals its scan of every model, for every
+    model of both catalogs; the old catalog's index still answers for the old catalog."""
+    for key in old.models.keys() | new.models.keys():
+        assert pages_affected_by(new, key, shown_new) == pages_affected_by(new, key), key
+        assert pages_affected_by(old, key, shown_old) == pages_affected_by(old, key), key
+
+
 @pytest.mark.parametrize("seed", range(2))
 def test_updated_catalog_equals_a_full_build_after_every_kind_of_edit(project, tmp_path, seed):
     root = tmp_path / "project"
@@ -213,6 +251,7 @@ def test_updated_catalog_equals_a_full_build_after_every_kind_of_edit(project, t
     store = ContentStore(content_dir, root)
     previous = resolve_prose(build_catalog(store.load_all(), config))[0]
     renderer = SiteRenderer(previous)   # patched along, as the preview's site does
+    shown = ModelPages(previous)        # carried along, as the preview's session does
     rng = random.Random(seed)
     kinds = list(EDITS) + rng.sample(list(EDITS), 5)
     rng.shuffle(kinds)
@@ -224,11 +263,15 @@ def test_updated_catalog_equals_a_full_build_after_every_kind_of_edit(project, t
         updated = update_catalog(previous, content, config)
         resolved_full = resolve_prose(full)[0]
         if updated is None:   # allowed (a shared model id came or went), but it must be rare
+            shown_before, shown = shown, shown.for_catalog(resolved_full)
+            assert_same_affected_pages(previous, resolved_full, shown_before, shown)
             previous, renderer = resolved_full, SiteRenderer(resolved_full)
             continue
         answered += 1
         resolved = resolve_prose(updated, previous)[0]
         assert_same_catalog(resolved, resolved_full)
+        shown_before, shown = shown, shown.for_catalog(resolved)
+        assert_same_affected_pages(previous, resolved, shown_before, shown)
         renderer = renderer.patched(resolved)
         assert renderer.index == SiteIndex.of(resolved_full), kind
         assert list(renderer.pages.items()) == list(page_list(resolved_full).items()), kind
@@ -269,3 +312,112 @@ def test_falls_back_when_it_cannot_show_the_shortcut_is_safe(project, tmp_path):
         _write(path, front, body)
     store.update(_reviews(root / "content")[:60])
     assert update_catalog(old, store.content(), config) is None
+
+
+def _clash(content: Path, rng: random.Random) -> list[Path]:
+    """A review takes another's name as an alias (in other case): a duplicate-id error."""
+    first, second = rng.sample(_reviews(content), 2)
+    front, body = _split(second)
+    front["aliases"] = [_split(first)[0]["name"].upper()]
+    _write(second, front, body)
+    return [second]
+
+
+def _shift(content: Path, rng: random.Random) -> list[Path]:
+    """Every front-matter line of a review moves down one; its names stay as they were.
+    A review that `_clash` made a duplicate is taken when there is one: its error moves too."""
+    clashing = [path for path in _reviews(content) if any(a.isupper() for a in _split(path)[0].get("aliases", []))]
+    path = rng.choice(clashing) if clashing else _pick(content, rng)
+    front, body = _split(path)
+    front = {"author": f"Author {rng.randrange(10**6)}", **{k: v for k, v in front.items() if k != "author"}}
+    _write(path, front, body)
+    return [path]
+
+
+_BROKEN: dict[Path, str] = {}   # broken review -> its text before
+
+
+def _break(content: Path, rng: random.Random) -> list[Path]:
+    """A review that no longer loads: its key counts as unloaded, references to it still resolve."""
+    path = _pick(content, rng)
+    text = path.read_text(encoding="utf-8")
+    _BROKEN[path] = text
+    path.write_text(text.replace("context_window: ", "context_window: x", 1), encoding="utf-8")
+    return [path]
+
+
+def _mend(content: Path, rng: random.Random) -> list[Path]:
+    mended = [path for path in sorted(_BROKEN) if path.exists()]
+    for path in mended:
+        path.write_text(_BROKEN.pop(path), encoding="utf-8")
+    return mended
+
+
+def _dangling(content: Path, rng: random.Random) -> list[Path]:
+    """An alternative that names no review, close to one that exists: the error's hint names it."""
+    path, near = rng.sample(_reviews(content), 2)
+    front, body = _split(path)
+    front["alternatives"] = [_key(near) + "x"]
+    _write(path, front, body)
+    return [path]
+
+
+def _break_suggested(content: Path, rng: random.Random) -> list[Path]:
+    """The review a dangling reference's hint suggests stops loading: the hint must change."""
+    for path in _reviews(content):
+        for ref in _split(path)[0].get("alternatives", []) if path not in _BROKEN else []:
+            target = content / "models" / f"{ref[:-1]}.md"
+            if ref.endswith("x") and target.exists() and target not in _BROKEN:
+                _BROKEN[target] = target.read_text(encoding="utf-8")
+                target.write_text(_BROKEN[target].replace("context_window: ", "context_window: x", 1),
+                                  encoding="utf-8")
+                return [target]
+    return _break(content, rng)
+
+
+NAME_EDITS: dict[str, Edit] = {**EDITS, "clash": _clash, "clash-again": _clash, "shift": _shift,
+                               "shift-again": _shift, "break": _break, "mend": _mend, "dangling": _dangling,
+                               "dangling-again": _dangling, "break-suggested": _break_suggested,
+                               "mend-again": _mend}
+# Edits that leave every review's names where they were: the name check must reuse its index.
+KEEP_NAMES = {"price", "price-tie", "context", "bracket", "family", "grade", "lifecycle", "compare-with", "prose",
+              "comparison", "shift", "shift-again"}
+
+
+def _shown(diagnostics) -> list[tuple]:
+    """All a reader sees of each diagnostic (their equality compares positions only)."""
+    return [(d.file, d.line, d.column, d.severity.value, d.code, d.message, d.hint) for d in diagnostics]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_checks_with_a_memo_find_what_a_full_check_finds_after_every_kind_of_edit(project, tmp_path, seed):
+    """`check_content` with the preview's memo (rule findings and the name index kept between
+    saves) must answer exactly as without one, duplicate names and their positions included."""
+    from conftest import TODAY
+
+    from generator.check import CheckMemo, check_content
+    root = tmp_path / "project"
+    shutil.copytree(project, root)
+    content_dir = root / "content"
+    config, _ = load_site_config(root / "site_config", root)
+    assert config is not None
+    store = ContentStore(content_dir, root)
+    memo = CheckMemo()
+    assert _shown(check_content(store.load_all(), config, TODAY, memo)) == []
+    rng = random.Random(seed)
+    kinds = list(NAME_EDITS) + rng.sample(list(NAME_EDITS), 6)
+    rng.shuffle(kinds)
+    clashes = reused = dangling = 0
+    _BROKEN.clear()
+    for kind in kinds:
+        index = memo.names
+        store.update(NAME_EDITS[kind](content_dir, rng))
+        content = store.content()
+        found = _shown(check_content(content, config, TODAY, memo))
+        assert found == _shown(check_content(content, config, TODAY)), kind
+        clashes += any(d[4] == "duplicate-id" for d in found)
+        dangling += any(d[4] == "unknown-model" and "did you mean" in d[6] for d in found)
+        if kind in KEEP_NAMES:
+            assert memo.names is index, f"{kind}: the name index should have been reused"
+            reused += 1
+    assert clashes and reused and dangling

@@ -53,3 +53,8 @@ def test_cancel_stops_a_running_child_at_once():
     waiter.join(timeout=5)
     assert isinstance(outcome[0], Cancelled)
     assert time.monotonic() - started < 5
+
+
+def test_the_child_runs_at_a_lower_priority_than_the_preview():
+    from generator.preview.isolate import CHILD_NICENESS
+    assert ChildRun(os.nice, 0).result() == min(19, os.nice(0) + CHILD_NICENESS)

@@ -9,6 +9,7 @@ from preview_project import make_project, running_preview
 
 from generator.catalog import build_catalog, resolve_prose, update_catalog
 from generator.preview import session as session_module
+from generator.render import pages_affected_by
 
 
 def _reprice(path, factor: float) -> str:
@@ -49,6 +50,11 @@ def test_price_edits_leave_the_site_a_fresh_start_would_serve(tmp_path, monkeypa
         assert answered and all(answered)      # every edit took the incremental catalog
         catalog = session.catalog
         assert catalog == resolve_prose(build_catalog(session.store.content(), session.config))[0]
+        # The pages the session found stale came from its carried index; it answers as the scan does.
+        shown = session._model_pages
+        assert shown is not None and shown.catalog is catalog
+        for key in catalog.models:
+            assert pages_affected_by(catalog, key, shown) == pages_affected_by(catalog, key), key
         assert set(catalog.pairs) != slugs_before, "the edits should have moved some comparison pairs"
         # MkDocs' page index, kept in step page by page, is the one it would compute.
         assert site._doc_files == list(site._files.documentation_pages())

@@ -122,6 +122,39 @@ def test_a_template_change_reaches_every_page_of_its_kind(preview):
     assert "Specifications" in " ".join(h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2"))
 
 
+def test_a_theme_override_change_reaches_the_pages(preview):
+    """Theme templates are read once per set-up too; saving one in templates/theme/ sets it up again."""
+    theme = preview.project.root / "templates" / "theme" / "main.html"
+    original = theme.read_text(encoding="utf-8")
+    preview.get(PAGE)   # main.html is loaded
+    marker = '<meta name="x-theme-edit" content="yes">'
+    try:
+        preview.save("templates/theme/main.html", original.replace('<meta name="twitter:card"', marker +
+                                                                   '\n  <meta name="twitter:card"', 1))
+        assert HTML(preview.get(PAGE)[1]).css_first('meta[name="x-theme-edit"]') is not None
+    finally:
+        preview.save("templates/theme/main.html", original)
+    assert HTML(preview.get(PAGE)[1]).css_first('meta[name="x-theme-edit"]') is None
+
+
+def test_a_template_saved_while_the_content_has_errors_shows_once_they_are_fixed(preview, review):
+    """Templates are read once per set-up, so the set-up a template save calls for must wait
+    for the content's errors to go, not be forgotten."""
+    template = preview.project.root / "templates" / "pages" / "review.md"
+    original = template.read_text(encoding="utf-8")
+    preview.get(PAGE)   # its template is loaded
+    try:
+        preview.save(REVIEW, review.replace("bracket: value", "bracket: valeu"))
+        preview.save("templates/pages/review.md", original.replace("## Specifications", "## Specs while broken"))
+        assert any("error[unknown-bracket]" in line for line in _box(preview.get(PAGE)[1]))
+        preview.save(REVIEW, review)
+        headings = [h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2")]
+        assert "Specs while broken" in " ".join(headings)
+    finally:
+        preview.save("templates/pages/review.md", original)
+    assert "Specifications" in " ".join(h.text() for h in HTML(preview.get(PAGE)[1]).css("article h2"))
+
+
 def test_a_template_mistake_is_named_at_its_line_in_the_terminal_and_the_error_box(preview):
     template = preview.project.root / "templates" / "pages" / "review.md"
     original = template.read_text(encoding="utf-8")
@@ -236,6 +269,38 @@ def test_idle_time_renders_every_page_then_writes_the_search_index(tmp_path):
         assert f"{preview.url}models/{KEY}/</loc>" in sitemap
 
 
+def test_the_preview_search_index_is_the_one_the_build_writes(tmp_path):
+    """Generated pages skip Material's per-page indexer in the preview too; the entries the fill
+    writes at its end must be the build's, entry for entry, after an edit as at the start."""
+    import json
+
+    from conftest import TODAY
+    from generator.publish.build import build_site
+    project = make_project(tmp_path / "project", reviews=6)
+    (project.root / "docs" / "handwritten.md").write_text("# Hand written\n\n## A section\n\nText here.\n")
+    path = project.root / REVIEW
+    with running_preview(project) as preview:
+        preview.get(PAGE)   # rendered before the edit: the fill must render it again
+        preview.save(REVIEW, path.read_text(encoding="utf-8").replace(
+            "summary: A synthetic Amber 0 Mini review", "summary: Edited for the search index"))
+        preview.site.fill_enabled = True
+        preview.site._wake.set()
+        assert preview.site.filled.wait(120)
+        served = json.loads(preview.get("search/search_index.json")[1])
+    built = build_site(project, tmp_path / "built", today=TODAY, cache=False)
+    assert built.ok, built.error
+    expected = json.loads((built.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    def entries(index):
+        return sorted(json.dumps(doc, sort_keys=True) for doc in index["docs"])
+
+    assert entries(served) == entries(expected)
+    assert served["config"] == expected["config"]
+    [entry] = [doc for doc in served["docs"] if doc["location"] == PAGE]
+    assert "Edited for the search index" in entry["text"]
+    assert any(doc["location"].startswith("handwritten/") for doc in served["docs"])
+
+
 def test_a_site_config_change_starts_the_site_over(preview):
     path = preview.project.root / "site_config" / "site.yaml"
     original = path.read_text(encoding="utf-8")
@@ -276,8 +341,11 @@ def _children() -> set[int]:
     import os
     found: set[int] = set()
     for task in os.listdir("/proc/self/task"):
-        with open(f"/proc/self/task/{task}/children") as listing:
-            found |= {int(pid) for pid in listing.read().split()}
+        try:
+            with open(f"/proc/self/task/{task}/children") as listing:
+                found |= {int(pid) for pid in listing.read().split()}
+        except FileNotFoundError:   # a request thread that just ended
+            pass
     return found
 
 
@@ -299,3 +367,51 @@ def test_stopping_a_session_ends_its_thread_and_any_forked_check(preview, tmp_pa
         for pid in mine:                                   # killed and reaped, not left a zombie
             with pytest.raises(ProcessLookupError):
                 os.kill(pid, 0)
+
+
+def test_the_catalog_checks_wait_until_the_edit_has_been_served(preview, review, monkeypatch):
+    """The forked check must not compete with the page the editor is waiting for: while saves
+    and requests keep coming it does not start; once they stop, it runs."""
+    import time
+
+    import generator.preview.session as session_module
+    assert preview.session.checks_idle.wait(30)
+    monkeypatch.setattr(session_module, "CHECKS_AFTER_QUIET", 2.0)
+    children = _children()
+    preview.save(REVIEW, review.replace("summary: A synthetic", "summary: Checked later, a synthetic"))
+    busy_until = time.monotonic() + 1.5
+    while time.monotonic() < busy_until:
+        assert preview.get(PAGE)[0] == 200
+        assert not (_children() - children), "the check was forked while the page was being served"
+        time.sleep(0.1)
+    assert not preview.session.checks_idle.is_set()
+    assert preview.session.checks_idle.wait(30)
+
+
+def test_a_save_holds_the_background_fill_back(tmp_path, monkeypatch):
+    """While a save is taken in (here a slow one), the fill renders no page of its own."""
+    import time
+
+    import generator.preview.session as session_module
+    project = make_project(tmp_path / "project", reviews=40)
+    with running_preview(project, fill=True) as preview:
+        site = preview.site
+        assert wait_until(lambda: site.renders > 0, timeout=30)   # the fill is under way
+        assert not site.filled.is_set()
+        check_loaded = session_module.check_loaded
+        during: list[tuple[int, int]] = []
+
+        def slow_check(*args, **kwargs):
+            with site.lock:         # a page the fill had begun before the save is finished first
+                renders = site.renders
+            time.sleep(0.3)         # well inside IDLE_BEFORE_FILL: the fill must not resume on its own
+            during.append((renders, site.renders))
+            return check_loaded(*args, **kwargs)
+
+        monkeypatch.setattr(session_module, "check_loaded", slow_check)
+        path = project.root / REVIEW
+        text = path.read_text(encoding="utf-8").replace("summary: A synthetic", "summary: Held, a synthetic")
+        path.write_text(text, encoding="utf-8")
+        preview.session.apply({path.resolve()})
+        [(before, after)] = during
+        assert after == before

@@ -34,34 +34,45 @@ class Context:
 class CheckMemo:
     """Each review's rule findings from the last run, for a caller that checks again and again.
 
-    A review's rules read the review itself, the config, today's date and which reviews
-    exist (references, ambiguous ids); when none of those changed, the same record object
-    gets the same findings. The preview keeps one, so a save re-checks only the saved file."""
+    A review's rules read the review itself, the config, today's date and which model keys
+    exist (as reviews, or as files that did not load: references resolve to either); when
+    none of those changed, the same record object gets the same findings. Only the hint of
+    an `unknown-model` finding reads which of them loaded (it suggests a loaded review), so
+    such findings are redone when that changes, and a save that breaks a file (its key
+    moves from loaded to not) re-checks little more than that file. The preview keeps
+    one, so a save re-checks only the saved file.
+    It also keeps the catalog's name index (`_NameIndex`), so the whole-catalog name check
+    looks only at the saved reviews' names while they are the ones it already knows."""
 
     def __init__(self) -> None:
         self.inputs: tuple[object, ...] = ()
         self.found: dict[str, tuple[ReviewRecord, list[Diagnostic]]] = {}
+        self.loaded: frozenset[str] = frozenset()
+        self.names: _NameIndex | None = None
 
 
 def check_content(content: Content, config: SiteConfig, today: dt.date,
                   memo: CheckMemo | None = None) -> list[Diagnostic]:
     """Every cross-file diagnostic for the loaded content (load diagnostics are not repeated)."""
     ctx = Context(content, config, today)
-    inputs = (config, today, frozenset(ctx.reviews), frozenset(content.unloaded), ctx.ambiguous)
+    loaded = frozenset(ctx.reviews)
+    inputs = (config, today, loaded | frozenset(content.unloaded))
     known = memo.found if memo is not None and _same_inputs(memo.inputs, inputs) else {}
+    same_loaded = memo is not None and memo.loaded == loaded
     found: list[Diagnostic] = []
     now: dict[str, tuple[ReviewRecord, list[Diagnostic]]] = {}
     for review in content.reviews:
         before = known.get(review.key)
-        if before is not None and before[0] is review:
+        if (before is not None and before[0] is review
+                and (same_loaded or not any(d.code == "unknown-model" for d in before[1]))):
             mine = before[1]
         else:
             mine = [d for rule in REVIEW_RULES for d in rule(review, ctx)]
         now[review.key] = (review, mine)
         found.extend(mine)
     if memo is not None:
-        memo.inputs, memo.found = inputs, now
-    found.extend(_unique_names(content.reviews))
+        memo.inputs, memo.found, memo.loaded = inputs, now, loaded
+    found.extend(_unique_names(content.reviews, memo))
     for comparison in content.comparisons:
         found.extend(_comparison_refs(comparison, ctx))
     return found
@@ -251,29 +262,66 @@ REVIEW_RULES: list[ReviewRule] = [_known_providers, _known_bracket, _bracket_pri
                                   _date_order, _price_history, _grade_scale, _staleness, _has_prose]
 
 
-def _unique_names(reviews: list[ReviewRecord]) -> Iterator[Diagnostic]:
-    """A name, alias or snapshot id must point at one model, or prose attribution breaks."""
-    owners: dict[str, list[tuple[ReviewRecord, Loc]]] = defaultdict(list)
-    for review in reviews:
-        seen: set[str] = set()
-        names: list[tuple[str, Loc]] = [(review.meta.name, ("name",))]
-        names += [(alias, ("aliases", i)) for i, alias in enumerate(review.meta.aliases)]
-        if review.meta.snapshot:
-            names.append((review.meta.snapshot, ("snapshot",)))
-        for name, loc in names:
-            folded = name.casefold()
-            if folded in seen:
-                continue
-            seen.add(folded)
-            owners[folded].append((review, loc))
-    for name, claimants in owners.items():
-        if len(claimants) < 2:
-            continue
-        first = claimants[0][0]
-        for review, loc in claimants[1:]:
-            yield error(*_at(review, loc), "duplicate-id",
+def _unique_names(reviews: list[ReviewRecord], memo: CheckMemo | None = None) -> Iterator[Diagnostic]:
+    """A name, alias or snapshot id must point at one model, or prose attribution breaks.
+
+    With a memo, the index of the last run is reused when it provably describes these
+    reviews (`_NameIndex.describes`); its findings are then the same, with each
+    claimant's position read from its current record."""
+    index = memo.names if memo is not None else None
+    if index is None or not index.describes(reviews):
+        index = _NameIndex(reviews)
+    if memo is not None:
+        memo.names = index
+    for name, claimants in index.duplicated:
+        first = reviews[claimants[0][0]]
+        for at, loc in claimants[1:]:
+            yield error(*_at(reviews[at], loc), "duplicate-id",
                         f"'{name}' also names {first.key} ({first.display})",
                         "names, aliases and snapshot ids must be unique across the catalog")
+
+
+def _names_of(review: ReviewRecord) -> tuple[tuple[str, Loc], ...]:
+    """The review's names, casefolded, each with where it is first written."""
+    seen: set[str] = set()
+    names: list[tuple[str, Loc]] = [(review.meta.name, ("name",))]
+    names += [(alias, ("aliases", i)) for i, alias in enumerate(review.meta.aliases)]
+    if review.meta.snapshot:
+        names.append((review.meta.snapshot, ("snapshot",)))
+    kept: list[tuple[str, Loc]] = []
+    for name, loc in names:
+        folded = name.casefold()
+        if folded not in seen:
+            seen.add(folded)
+            kept.append((folded, loc))
+    return tuple(kept)
+
+
+class _NameIndex:
+    """Who claims each casefolded name (by place in the review list, with where it is written),
+    and the names with more than one claimant, in the order the full check meets them."""
+
+    def __init__(self, reviews: list[ReviewRecord]):
+        self.records = list(reviews)
+        self.names = [_names_of(review) for review in reviews]
+        owners: dict[str, list[tuple[int, Loc]]] = defaultdict(list)
+        for at, names in enumerate(self.names):
+            for folded, loc in names:
+                owners[folded].append((at, loc))
+        self.duplicated = [(name, claimants) for name, claimants in owners.items() if len(claimants) > 1]
+
+    def describes(self, reviews: list[ReviewRecord]) -> bool:
+        """Whether these are the indexed reviews, in the same order, the re-read ones (another
+        record object) with the same names at the same places; their records are taken in if so."""
+        if len(reviews) != len(self.records):
+            return False
+        reread = [at for at, (review, before) in enumerate(zip(reviews, self.records)) if review is not before]
+        if any(reviews[at].key != self.records[at].key or _names_of(reviews[at]) != self.names[at]
+               for at in reread):
+            return False
+        for at in reread:
+            self.records[at] = reviews[at]
+        return True
 
 
 def _comparison_refs(comparison: ComparisonRecord, ctx: Context) -> Iterator[Diagnostic]:

@@ -78,6 +78,7 @@ class ChildRun(Generic[T]):
 
 
 CHILD_SECONDS = 300
+CHILD_NICENESS = 10
 
 
 def _settle_child() -> None:
@@ -88,8 +89,14 @@ def _settle_child() -> None:
     fork from a fork), takes the default action on Ctrl-C and SIGTERM (the parent's
     Python handlers set events nobody in the child waits for), and gives up after
     `CHILD_SECONDS` whatever happens, so a stuck child can never outlive its use.
+    It also runs at a lower priority (`CHILD_NICENESS`): on a busy machine the preview
+    serving an edit comes first, the background check second.
     """
     os.environ["MODELREVIEW_SERIAL"] = "1"
+    try:
+        os.nice(CHILD_NICENESS)
+    except OSError:
+        pass
     for name in ("SIGINT", "SIGTERM"):
         signal.signal(getattr(signal, name), signal.SIG_DFL)
     signal.alarm(CHILD_SECONDS)

@@ -16,7 +16,10 @@ and take over a second on a big site, so they run after the edit is shown, in a
 forked child (`isolate`) so they do not slow the next save down; what they find is
 added to the terminal and the error box when they finish (a newer save kills an
 older run). Until then the box keeps their previous findings for the files not
-just saved.
+just saved. The child is forked only once the preview has been quiet for
+`CHECKS_AFTER_QUIET` (no save, no request): forking a big heap stops every thread,
+and the child's second of work on a two-core machine would otherwise compete with
+rendering the very page the editor is waiting for.
 
 A change to `site_config/`, `templates/`, `mkdocs.yml` or the docs folder starts the
 site over, since it can change every page. Nothing here raises for a content mistake.
@@ -37,13 +40,16 @@ from ..catalog import build_catalog, Catalog, update_catalog
 from ..load import display_path, load_site_config, SiteConfig
 from ..base import Diagnostic, sort_diagnostics, summarize
 from ..project import CheckResult, Project, check_loaded, current_date, paused_gc, run_catalog_checks
-from ..render import (as_diagnostic, compare_uris, page_problems, page_uri, pages_affected_by, pair_uri, review_uri,
-                      structural_changes)
+from ..render import (as_diagnostic, compare_uris, ModelPages, page_problems, page_uri, pages_affected_by, pair_uri,
+                      review_uri, structural_changes)
 from ..check import CheckMemo, file_lines, format_text
 from .content import Changed, ContentStore
 from .incremental import patch_catalog
 from .inject import headline
 from .isolate import Cancelled, ChildRun
+
+
+CHECKS_AFTER_QUIET = 0.25   # seconds without saves or requests before the catalog checks start
 
 
 class Pages(Protocol):
@@ -61,6 +67,9 @@ class Pages(Protocol):
     def prepare(self, relative: str) -> None:
         """Render the page served at `relative` now if it is stale."""
 
+    def hold(self) -> None:
+        """A save is being taken in: background rendering starts no page until it is done."""
+
 
 class PreviewSession:
     def __init__(self, project: Project, pages: Pages, watched_files: list[Path] | None = None,
@@ -77,7 +86,9 @@ class PreviewSession:
         self.config: SiteConfig | None = None
         self.config_diagnostics: list[Diagnostic] = []
         self.catalog: Catalog | None = None
+        self._model_pages: ModelPages | None = None        # which pages show each model, for the current catalog
         self._rebuild_paths = {p.resolve() for p in (watched_files or [])}
+        self._rebuild_pending = False                 # a set-up was due but the content had errors
         self._diagnostics: list[Diagnostic] = []
         self._checked: list[Diagnostic] = []          # what check_loaded found for the current catalog
         self._catalog_found: list[Diagnostic] = []    # what the catalog checks found last time
@@ -89,6 +100,7 @@ class PreviewSession:
         self._job: tuple[int, Catalog] | None = None
         self._run: ChildRun | None = None
         self._job_ready = threading.Condition()
+        self._last_activity = time.monotonic()      # the last save or page request
         self.checks_idle = threading.Event()          # set while no catalog check is queued or running
         self.checks_idle.set()
         self._stopping = False
@@ -140,6 +152,7 @@ class PreviewSession:
         anything renders. A broken template is a `template-error` in the terminal and the
         error box; anything else is a bug in our code, printed with its traceback. Either
         way the server keeps serving."""
+        self._last_activity = time.monotonic()
         with self._lock:
             try:
                 self.pages.prepare(relative)
@@ -163,9 +176,11 @@ class PreviewSession:
     def apply(self, paths: set[Path]) -> None:
         """Take in one batch of saved (created, deleted, moved) paths."""
         started = time.perf_counter()
+        self._last_activity = time.monotonic()
+        self.pages.hold()   # a background render would share the interpreter with this save
         with self._lock:
             try:
-                rebuild = any(self._needs_rebuild(p) for p in paths)
+                rebuild = self._rebuild_pending or any(self._needs_rebuild(p) for p in paths)
                 if any(_under(p, self.project.config_dir) for p in paths):
                     self._load_config()
                 changed = self.store.update(paths)
@@ -209,22 +224,28 @@ class PreviewSession:
             result.diagnostics = result.diagnostics + page_problems(result.catalog)
         before = self._diagnostics
         if result.catalog is None or not result.ok:
+            # A template or config save must still set the site up once the errors are fixed.
+            self._rebuild_pending = rebuild and self.catalog is not None
             self._report_errors(result.diagnostics, before, started)
             self._publish(result.diagnostics)
             return
+        self._rebuild_pending = False
         old = self.catalog
         if rebuild or old is None:
             if self.tune_gc:
                 gc.unfreeze()
             # The session reports diagnostics itself; the plugin need not log them again.
             self.pages.rebuild(CheckResult(result.content, result.config, [], result.catalog))
+            self._model_pages = ModelPages(result.catalog)   # one scan here, so that edits need none
             what = "site set up"
             if self.tune_gc:  # the big, long-lived part of the heap stops costing each collection
                 gc.collect()
                 gc.freeze()
         else:
+            shown_before = self._model_pages if self._model_pages is not None else ModelPages(old)
+            self._model_pages = shown_before.for_catalog(result.catalog)
             stale = affected_pages(old, result.catalog, changed or Changed(),
-                                   structural=_STRUCTURAL[made])
+                                   structural=_STRUCTURAL[made], shown=(shown_before, self._model_pages))
             self.pages.refresh(result.catalog, stale, made != "built")
             what = f"{len(stale)} pages to re-render"
         self.catalog = result.catalog
@@ -256,6 +277,11 @@ class PreviewSession:
         while True:
             with self._job_ready:
                 self._job_ready.wait_for(lambda: self._job is not None or self._stopping)
+                while not self._stopping:   # the edit is shown first (see the module docstring)
+                    quiet = time.monotonic() - self._last_activity
+                    if quiet >= CHECKS_AFTER_QUIET:
+                        break
+                    self._job_ready.wait(CHECKS_AFTER_QUIET - quiet)
                 if self._stopping or self._job is None:
                     self.checks_idle.set()
                     return
@@ -337,8 +363,12 @@ class PreviewSession:
 _STRUCTURAL: dict[str, bool | str] = {"built": True, "patched": False, "updated": "same-reviews"}
 
 
-def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool | str = True) -> set[str]:
+def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: bool | str = True,
+                   shown: tuple[ModelPages, ModelPages] | None = None) -> set[str]:
     """Every page whose content may differ between the two catalogs after these saves.
+
+    `shown` holds `ModelPages` of the old and of the new catalog, so that finding the
+    pages that show a saved model does not scan them all.
 
     `structural=False` skips looking for added, removed and re-linked pages, for a
     catalog `patch_catalog` made (it has none by construction); `"same-reviews"`, for one
@@ -348,8 +378,9 @@ def affected_pages(old: Catalog, new: Catalog, changed: Changed, structural: boo
         stale = _relinked(old, new)
     else:
         stale = structural_changes(old, new) if structural else set()
+    before, after = shown if shown is not None else (None, None)
     for key in changed.reviews:
-        stale |= pages_affected_by(old, key) | pages_affected_by(new, key)
+        stale |= pages_affected_by(old, key, before) | pages_affected_by(new, key, after)
     for slug in changed.comparisons:
         for catalog in (old, new):
             for pair in catalog.pairs.values():

@@ -11,6 +11,13 @@ A background thread renders the remaining stale pages while nobody is waiting,
 once after each rebuild, and then runs `on_post_build` so Material's search index
 exists; pages made stale by later edits are rendered on request only.
 
+Generated pages are indexed for search as `modelreview build` indexes them: one
+compact entry each (`render.search_entries`), from the title, description and
+headings kept as each page renders, added to Material's index when the fill ends.
+Material's own indexer is told to skip them (`search: exclude`): it would re-parse
+every rendered page's HTML, up to two fifths of rendering one, for entries the
+build does not write either.
+
 Only public MkDocs API is used (config loading, `get_files`, `File.generated`, `Page`,
 `get_navigation`, `get_context`, plugin events). The `modelreview` plugin is used
 as is: it is handed the checked project with `use()`, and while it adds its files
@@ -20,13 +27,14 @@ rendered here, per page, from the current catalog.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import get_context
@@ -39,7 +47,7 @@ from mkdocs.structure.pages import Page
 from ..catalog import Catalog
 from ..project import CheckResult, Project
 from ..publish import ModelReviewPlugin
-from ..render import SiteRenderer
+from ..render import search_entries, SiteRenderer
 
 log = logging.getLogger("mkdocs.modelreview.preview")
 
@@ -73,12 +81,15 @@ class MkDocsSite:
         self._stale: set[str] = set()
         self._stale_templates: set[str] = set()
         self._by_dest: dict[str, File] = {}
+        self._doc_files: list[File] = []
         self._last_foreground = time.monotonic()
         self._generation = 0
         self._config: MkDocsConfig | None = None
         self._plugin: ModelReviewPlugin | None = None
         self._renderer: SiteRenderer | None = None
         self._catalog: Catalog | None = None
+        self._search_meta: dict[str, dict[str, Any]] = {}   # generated page -> its front matter, as last rendered
+        self._search_sections: dict[str, list[str]] = {}   # generated page -> its heading names
         self._stopping = threading.Event()
         self._wake = threading.Event()
         self._filler = threading.Thread(target=self._fill_loop, name="preview-fill", daemon=True)
@@ -127,10 +138,13 @@ class MkDocsSite:
                 if file.page is None:
                     Page(None, file, config)
             env = config.plugins.on_env(env, config=config, files=files)
+            if self._theme_is_watched(config):
+                env.auto_reload = False    # as for our templates (`_new_renderer`)
             files.copy_static_files()
             self._config, self._plugin, self._files, self._nav, self._env = config, plugin, files, nav, env
             self._renderer = self._new_renderer(catalog)
             self._catalog = catalog
+            self._search_meta, self._search_sections = {}, {}
             self._index_pages()
             self._stale = {f.src_uri for f in self._doc_files}
             self._built_at = time.monotonic()
@@ -155,8 +169,10 @@ class MkDocsSite:
                 old_pages, new_pages = previous.pages.keys(), renderer.pages.keys()
                 came = new_pages - old_pages
                 gone = old_pages - new_pages
-                for uri in gone:
-                    self._remove_page(uri)
+                removed = [file for uri in gone if (file := self._remove_page(uri)) is not None]
+                if removed:   # one pass over MkDocs' page list, not one per page
+                    dropped = {id(file) for file in removed}
+                    self._doc_files = [f for f in self._doc_files if id(f) not in dropped]
                 for uri in sorted(came):
                     self._add_page(uri)
                 if came or gone:
@@ -177,6 +193,11 @@ class MkDocsSite:
             if file is not None and file.src_uri in self._stale:
                 self._render_page(file)
 
+    def hold(self) -> None:
+        """A save is coming: the fill starts no page for `IDLE_BEFORE_FILL` seconds, so the save
+        and the page it makes stale do not share the interpreter with a background render."""
+        self._touch()
+
     def stop(self) -> None:
         self._stopping.set()
         self._wake.set()
@@ -188,15 +209,22 @@ class MkDocsSite:
         """MkDocs' per-page steps (read, Markdown, template), in build order, for one page."""
         config, files, nav = self._config, self._files, self._nav
         assert config is not None and file.page is not None
-        if self._renderer is not None and file.src_uri in self._renderer.pages:
+        generated = self._renderer is not None and file.src_uri in self._renderer.pages
+        if generated:
+            assert self._renderer is not None
             file.content_string = self._renderer.render(file.src_uri)
         page = config.plugins.on_pre_page(file.page, config=config, files=files)
         page.read_source(config)
         assert page.markdown is not None              # read_source sets it
+        if generated:   # indexed from the catalog when the fill ends, as the build does
+            page.meta["search"] = {"exclude": True}
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         page.render(config, files)
         assert page.content is not None               # render sets it
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        if generated:
+            self._search_meta[file.src_uri] = dict(page.meta)
+            self._search_sections[file.src_uri] = _toc_names(page.toc)
         page.active = True
         try:
             context = get_context(nav, self._doc_files, config, page)
@@ -252,9 +280,20 @@ class MkDocsSite:
             self._render_template(name)
         assert self._config is not None
         self._config.plugins.on_post_build(config=self._config)
+        self._add_search_entries()
         self.filled.set()
         self.announce(f"every page rendered ({len(self._doc_files)} pages, "
                       f"{time.monotonic() - self._built_at:.0f} s after set-up); search index written")
+
+    def _add_search_entries(self) -> None:
+        """The generated pages' entries, added to the index Material wrote for the hand-written ones."""
+        index_file = self.root / "search" / "search_index.json"
+        if self._renderer is None or not index_file.exists():
+            return
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index["docs"] = index.get("docs", []) + search_entries(
+            self._renderer.catalog, self._renderer.pages, self._search_meta, self._search_sections)
+        _write(index_file, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
     def _fill_order(self, uri: str) -> tuple[int, str]:
         """Small pages first, so an edit arriving mid-fill rarely waits behind a big listing."""
@@ -263,7 +302,16 @@ class MkDocsSite:
     # Book-keeping.
 
     def _new_renderer(self, catalog: Catalog) -> SiteRenderer:
-        return SiteRenderer(catalog, self.project.templates_dir, auto_reload=True)
+        """Templates are read once per set-up: a template or theme save sets the site up again
+        (the session sees to that), so checking every template's file on every render (Jinja's
+        `auto_reload`, some 140 `stat` calls per page) buys nothing."""
+        return SiteRenderer(catalog, self.project.templates_dir)
+
+    def _theme_is_watched(self, config: MkDocsConfig) -> bool:
+        """Whether a save of the theme's own templates sets the site up again: there is no
+        override folder, or it lies in `templates/` (which the preview watches)."""
+        custom = config.theme.custom_dir
+        return custom is None or Path(custom).resolve().is_relative_to(self.project.templates_dir.resolve())
 
     def _index_pages(self) -> None:
         self._doc_files = list(self._files.documentation_pages())
@@ -280,15 +328,13 @@ class MkDocsSite:
         self._doc_files.append(file)
         self._by_dest[file.dest_uri] = file
 
-    def _remove_page(self, uri: str) -> None:
+    def _remove_page(self, uri: str) -> File | None:
+        """Forget the page at `uri` and delete its output; the caller drops it from `_doc_files`."""
         file = self._files.get_file_from_path(uri)
         if file is None:
-            return
+            return None
         self._files.remove(file)
         self._stale.discard(uri)
-        at = next((i for i, f in enumerate(self._doc_files) if f is file), None)
-        if at is not None:
-            del self._doc_files[at]
         self._by_dest.pop(file.dest_uri, None)
         target = Path(file.abs_dest_path)
         target.unlink(missing_ok=True)
@@ -296,9 +342,19 @@ class MkDocsSite:
             target.parent.rmdir()
         except OSError:
             pass
+        return file
 
     def _touch(self) -> None:
         self._last_foreground = time.monotonic()
+
+
+def _toc_names(toc) -> list[str]:
+    """Every heading of a page's table of contents, in order (`render.toc_names` of its tokens)."""
+    names: list[str] = []
+    for link in toc:
+        names.append(link.title)
+        names.extend(_toc_names(link.children))
+    return names
 
 
 def _write(path: Path, text: str) -> None:

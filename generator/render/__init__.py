@@ -7,6 +7,7 @@ Public API (what the MkDocs plugin and the preview use):
     render_site(catalog)           src_uri → Markdown for every page
     page_list(catalog)             src_uri → PageRef(kind, key), in build order
     pages_affected_by(catalog, k)  the pages that show data of review `k`
+    ModelPages(catalog)            which pages show each model, carried from catalog to catalog
     structural_changes(old, new)   pages added/removed or whose neighbour lists changed
 
 Modules: `pages` (addresses), `index` (per-catalog lookups), `review`, `compare`,
@@ -22,10 +23,11 @@ from .html import PageHTML, to_html
 from .page_keys import PageKeys
 from .pages import (compare_uris, page_list, page_problems, page_uri, PageRef, pages_affected_by, pair_uri,
                     review_uri, structural_changes, url_of)
+from .pages import ModelPages
 from .search_index import search_entries, toc_names
 from .site import front_matter_text, PageInput, render_site, SiteRenderer
 from .template_errors import as_diagnostic
 
-__all__ = ["as_diagnostic", "compare_uris", "data_files", "front_matter_text", "page_list", "page_problems",
+__all__ = ["as_diagnostic", "compare_uris", "data_files", "front_matter_text", "ModelPages", "page_list", "page_problems",
            "page_uri", "PageHTML", "PageInput", "PageKeys", "PageRef", "pages_affected_by", "pair_uri", "render_site", "review_uri",
            "search_entries", "SiteRenderer", "structural_changes", "to_html", "toc_names", "url_of"]

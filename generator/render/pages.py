@@ -8,9 +8,10 @@ ask "what changes if this review changes?" without rendering anything.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from ..catalog import Catalog, Pair
+from ..catalog import Catalog, Model, Pair
 from ..base import Diagnostic, error
 
 HOME = "index.md"
@@ -66,7 +67,13 @@ def compare_index_pages(catalog: Catalog) -> list[list[Pair]]:
 
 
 def compare_uris(catalog: Catalog) -> list[str]:
-    return [compare_uri(n) for n in range(1, len(compare_index_pages(catalog)) + 1)]
+    return _compare_uris(sum(1 for pair in catalog.pairs.values() if pair.editorial is None), catalog)
+
+
+def _compare_uris(listed: int, catalog: Catalog) -> list[str]:
+    """The index pages `compare_index_pages` makes of `listed` pairs (at least one page)."""
+    size = catalog.config.pairs.index_page_size
+    return [compare_uri(n) for n in range(1, max(1, -(-listed // size)) + 1)]
 
 
 def url_of(uri: str) -> str:
@@ -113,7 +120,7 @@ def page_problems(catalog: Catalog) -> list[Diagnostic]:
             for p in catalog.pages if p.slug in RESERVED_SLUGS]
 
 
-def pages_affected_by(catalog: Catalog, key: str) -> set[str]:
+def pages_affected_by(catalog: Catalog, key: str, shown: "ModelPages | None" = None) -> set[str]:
     """Generated pages whose content depends on review `key` in this catalog.
 
     Its own page; its comparison pages; the review pages that show it (as a peer,
@@ -122,9 +129,11 @@ def pages_affected_by(catalog: Catalog, key: str) -> set[str]:
     page; and the listings (home, all models, indexes). When a review changes,
     call this on the old and the new catalog and take the union, then add
     `structural_changes(old, new)`: a price change can move bracket neighbours.
+    `shown`, a `ModelPages` of this very catalog, saves the scan of every model.
     """
     model = catalog.models.get(key)
-    affected = set(LISTINGS) | set(compare_uris(catalog))
+    affected = set(LISTINGS) | set(shown.compare_uris if shown is not None and shown.catalog is catalog
+                                   else compare_uris(catalog))
     if model is None:
         return affected
     affected.add(review_uri(key))
@@ -132,18 +141,92 @@ def pages_affected_by(catalog: Catalog, key: str) -> set[str]:
     for pair_slug_ in model.pairs:
         pair = catalog.pairs[pair_slug_]
         affected.add(review_uri(pair.b if pair.a == key else pair.a))
-    for other in catalog.models.values():
-        meta = other.meta
-        if (key in other.peers or key in meta.alternatives or key in other.same_provider
-                or meta.lifecycle.successor == key or key in other.prose.bound):
-            affected.add(review_uri(other.key))
-    for pair in catalog.pairs.values():
-        if pair.editorial is not None and key in pair.prose.bound:
-            affected.add(pair_uri(pair.slug))
+    if shown is not None and shown.catalog is catalog:
+        affected |= shown.pages_showing(key)
+    else:
+        affected |= {review_uri(other.key) for other in catalog.models.values() if key in _shows(other)}
+        affected |= {pair_uri(pair.slug) for pair in catalog.pairs.values() if key in _binds(pair)}
     affected.add(provider_uri(model.record.provider))
     affected |= {provider_uri(offer.provider) for offer in model.meta.offers}
     affected.add(bracket_uri(model.meta.bracket))
     return affected
+
+
+def _shows(model: Model) -> set[str]:
+    """The other models a review page shows: peers, alternatives, same-provider models,
+    its successor, and those its prose binds (comparison partners come from `pairs`)."""
+    meta = model.meta
+    shown = {*model.peers, *meta.alternatives, *model.same_provider, *model.prose.bound}
+    if meta.lifecycle.successor:
+        shown.add(meta.lifecycle.successor)
+    return shown
+
+
+def _binds(pair: Pair) -> frozenset[str]:
+    """The models an editorial comparison page's prose shows data of."""
+    return pair.prose.bound if pair.editorial is not None else frozenset()
+
+
+class ModelPages:
+    """Which review and comparison pages show each model (`_shows`, `_binds`) in one catalog:
+    `pages_affected_by` without its scan of every model and pair.
+
+    `ModelPages(catalog)` takes one scan; `for_catalog(later)` carries it to a later
+    catalog in which every model and pair object it shares with this one is unchanged
+    (the preview's patched and updated catalogs reuse what an edit did not reach, and
+    nothing changes a model after its catalog is made), looking again only at the
+    objects that differ. This one stays valid for its own catalog."""
+
+    def __init__(self, catalog: Catalog, _from: "ModelPages | None" = None):
+        self.catalog = catalog
+        if _from is None:
+            self._models: dict[str, tuple[Model, set[str]]] = {}
+            self._pairs: dict[str, tuple[Pair, frozenset[str]]] = {}
+            self._showing: dict[str, set[str]] = defaultdict(set)   # model key -> review pages showing it
+            self._binding: dict[str, set[str]] = defaultdict(set)   # model key -> comparison pages binding it
+        else:
+            self._models, self._pairs = dict(_from._models), dict(_from._pairs)
+            self._showing, self._binding = defaultdict(set, _from._showing), defaultdict(set, _from._binding)
+        copied: set[tuple[int, str]] = set()    # the sets this one owns (the others are shared with `_from`)
+
+        def change(table: dict[str, set[str]], kind: int, keys: set[str] | frozenset[str], uri: str,
+                   add: bool) -> None:
+            for key in keys:
+                if (kind, key) not in copied:
+                    table[key] = set(table.get(key, ()))
+                    copied.add((kind, key))
+                (table[key].add if add else table[key].discard)(uri)
+
+        for key in self._models.keys() - catalog.models.keys():
+            change(self._showing, 0, self._models.pop(key)[1], review_uri(key), False)
+        for key, model in catalog.models.items():
+            known = self._models.get(key)
+            if known is not None and known[0] is model:
+                continue
+            shown, before = _shows(model), known[1] if known is not None else set()
+            change(self._showing, 0, before - shown, review_uri(key), False)
+            change(self._showing, 0, shown - before, review_uri(key), True)
+            self._models[key] = (model, shown)
+        editorial = {slug: pair for slug, pair in catalog.pairs.items() if pair.editorial is not None}
+        self.compare_uris = _compare_uris(len(catalog.pairs) - len(editorial), catalog)
+        for slug in self._pairs.keys() - editorial.keys():
+            change(self._binding, 1, self._pairs.pop(slug)[1], pair_uri(slug), False)
+        for slug, pair in editorial.items():
+            known_pair = self._pairs.get(slug)
+            if known_pair is not None and known_pair[0] is pair:
+                continue
+            bound, bound_before = _binds(pair), known_pair[1] if known_pair is not None else frozenset()
+            change(self._binding, 1, bound_before - bound, pair_uri(slug), False)
+            change(self._binding, 1, bound - bound_before, pair_uri(slug), True)
+            self._pairs[slug] = (pair, bound)
+
+    def for_catalog(self, catalog: Catalog) -> "ModelPages":
+        """The same index for a later catalog (see the class docstring); this one is left as it is."""
+        return self if catalog is self.catalog else ModelPages(catalog, self)
+
+    def pages_showing(self, key: str) -> set[str]:
+        """The review pages that show model `key` and the editorial comparison pages that bind it."""
+        return self._showing.get(key, set()) | self._binding.get(key, set())
 
 
 def structural_changes(old: Catalog, new: Catalog) -> set[str]:
