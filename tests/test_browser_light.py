@@ -95,7 +95,7 @@ def test_the_page_is_laid_out_before_its_scripts_come(chromium, served_sample, p
     they arrive (further down, tables.js may still rewrap a phone's table cells). Without
     JavaScript the forms stay hidden."""
     base, _ = served_sample
-    blocks = "article > *, article h2, article table, article form"
+    blocks = "article > *, article h2, article table, article form, article tr"
     context = chromium.new_context(viewport={"width": width, "height": 900})
     try:
         tab = context.new_page()
