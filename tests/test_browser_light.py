@@ -120,3 +120,27 @@ def test_the_page_is_laid_out_before_its_scripts_come(chromium, served_sample, p
                                         "els => els.length > 0 && els.every(e => e.offsetHeight === 0)")
     finally:
         context.close()
+
+
+def test_what_a_reader_types_before_the_calculator_script_comes_is_kept(page, served_sample):
+    """The calculator shows from the first paint and its script comes after it: numbers typed in
+    between stay, and the bill is worked out from them once the script is there."""
+    from test_browser_readers import KEY, python_bill
+
+    base, catalog = served_sample
+    held: list = []
+    page.route("**/calculator.js", lambda route: held.append(route))
+    page.goto(base + f"models/{KEY}/")
+    page.locator("form.mr-calc").wait_for(state="visible")
+    page.fill('form.mr-calc input[name="in"]', "2000000")
+    page.fill('form.mr-calc input[name="out"]', "500000")
+    for _ in range(100):                    # the loader asks for it after the first paint
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held and page.locator("form.mr-calc[data-calc-ready]").count() == 0
+    held[0].continue_()
+    page.locator("form.mr-calc[data-calc-loaded]").wait_for(state="attached")
+    assert page.locator('form.mr-calc input[name="in"]').input_value() == "2000000"
+    expected = python_bill(catalog.models[KEY].meta.pricing, (2_000_000, 0, 500_000), False)
+    assert page.locator(f'output[data-calc-result="{KEY}"]').text_content() == expected

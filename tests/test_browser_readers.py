@@ -71,6 +71,7 @@ def test_review_calculator_by_keyboard_and_url(page, served_sample):
     page.goto(base + f"models/{KEY}/")
     form = page.locator("form.mr-calc")
     form.wait_for(state="visible")
+    page.locator("form.mr-calc[data-calc-loaded]").wait_for(state="attached")   # shown before its script comes
     field = form.locator('input[name="in"]')
     field.focus()
     page.keyboard.type("3,000,000")
