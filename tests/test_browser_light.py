@@ -144,3 +144,16 @@ def test_what_a_reader_types_before_the_calculator_script_comes_is_kept(page, se
     assert page.locator('form.mr-calc input[name="in"]').input_value() == "2000000"
     expected = python_bill(catalog.models[KEY].meta.pricing, (2_000_000, 0, 500_000), False)
     assert page.locator(f'output[data-calc-result="{KEY}"]').text_content() == expected
+
+
+@pytest.mark.parametrize("script", ["tables.js", "a11y.js"])    # one in the middle, the last
+def test_a_script_that_fails_to_load_does_not_stop_the_others(page, served_sample, script):
+    """The loader starts the scripts in order, as `defer` did; one that cannot be fetched is skipped
+    and the rest still run, Material's page-ready callbacks included."""
+    base, _ = served_sample
+    page.route(f"**/{script}", lambda route: route.abort())
+    page.goto(base + "models/")
+    page.locator("html[data-mr-scripts]").wait_for(state="attached")
+    page.locator("form.mr-filters[data-filters-loaded]").wait_for(state="attached")   # calculator.js ran
+    assert page.evaluate("typeof window.modelreviewTables") == ("undefined" if script == "tables.js" else "object")
+    assert page.locator(".md-typeset__scrollwrap").count() > 0   # Material's page-ready callbacks wrapped the tables
