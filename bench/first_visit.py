@@ -4,7 +4,8 @@
 
 Serves SITE_DIR with Python's http.server (no gzip, as the budget is stated), opens
 each URL in a fresh headless Chromium context (empty cache), waits for the network
-to go idle, and adds up the body sizes of every response in the browser's network
+to go idle (and, as scripts start after the first paint, for them to have run and the
+network to go idle again), and adds up the body sizes of every response in the browser's network
 log. Default URLs: home, all models, the first review, the first comparison, the
 first provider and bracket page. Budget: 600 KB per page at catalog size.
 """
@@ -53,6 +54,9 @@ def measure(site: Path, urls: list[str]) -> list[dict]:
             page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
             page.goto(base + url)
             page.wait_for_load_state("networkidle")
+            if page.locator("html.mr-js").count():   # scripts start after the first paint: wait for all of them
+                page.locator("html[data-mr-scripts]").wait_for(state="attached")
+                page.wait_for_load_state("networkidle")
             context.close()
             rows.append({"url": "/" + url, "requests": len(sizes), "bytes": sum(sizes.values()),
                          "largest": sorted(((n, u[len(base):]) for u, n in sizes.items()), reverse=True)[:3]})

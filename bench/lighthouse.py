@@ -10,6 +10,9 @@ per page, with the metrics behind performance and the names of the audits that
 failed (score under 1, weighted into a category); exits 1 when a page misses the
 targets (95, 100, 100, 100). Set LIGHTHOUSE_RUNS=3 to take each page's median
 performance of three runs (scores on a loaded 2-core machine swing by 10 points).
+It also names the largest contentful paint's element and the longest main-thread
+tasks, which are what to work on; LIGHTHOUSE_SAVE=DIR keeps each median report
+(as DIR/<page>.json) for a closer look.
 """
 
 from __future__ import annotations
@@ -69,6 +72,25 @@ def metrics(report: dict) -> str:
     return "  ".join(f"{name} {report['audits'][key].get('displayValue', '?')}" for key, name in METRICS.items())
 
 
+def lcp_element(report: dict) -> str:
+    """The element Lighthouse took as the largest contentful paint (its selector and a snippet)."""
+    items = report["audits"].get("largest-contentful-paint-element", {}).get("details", {}).get("items", [])
+    for item in items:
+        for row in item.get("items", [item]):
+            node = row.get("node")
+            if node:
+                return f"{node.get('selector', '?')}  {node.get('snippet', '')[:80]}"
+    return "?"
+
+
+def long_tasks(report: dict, count: int = 3) -> str:
+    """The longest main-thread tasks, simulated phone times, with the script each came from."""
+    tasks = report["audits"].get("long-tasks", {}).get("details", {}).get("items", [])
+    tasks = sorted(tasks, key=lambda t: -t.get("duration", 0))[:count]
+    return ", ".join(f"{round(t['duration'])} ms {str(t.get('url', '?')).rsplit('/', 1)[-1] or '(page)'}"
+                     for t in tasks) or "none"
+
+
 def main(argv: list[str]) -> int:
     site = Path(argv[0]).resolve()
     urls = argv[1:] or default_urls(site)
@@ -89,6 +111,14 @@ def main(argv: list[str]) -> int:
             if len(runs) > 1:
                 print("       performance of each run: " + ", ".join(str(scores(r)["performance"]) for r in runs))
             print("       " + metrics(median))
+            print(f"       LCP element: {lcp_element(median)}")
+            print(f"       long tasks: {long_tasks(median)}  (benchmark index "
+                  f"{round(median.get('environment', {}).get('benchmarkIndex', 0))})")
+            save = os.environ.get("LIGHTHOUSE_SAVE")
+            if save:
+                Path(save).mkdir(parents=True, exist_ok=True)
+                name = url.strip("/").replace("/", "_") or "home"
+                (Path(save) / f"{name}.json").write_text(json.dumps(median))
             failed = failed_audits(median)
             if failed:
                 print("       failed: " + ", ".join(failed))

@@ -36,6 +36,7 @@ def test_no_axe_violations(chromium, served_sample, scheme, width):
     try:
         for url in PAGES:
             page.goto(base + url)
+            page.locator("html[data-mr-scripts]").wait_for(state="attached")   # scripts start after the first paint
             page.wait_for_load_state("networkidle")
             problems = violations(page)
             if problems:

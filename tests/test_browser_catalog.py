@@ -25,6 +25,7 @@ pytest_plugins = ["browser_helpers"]
 def test_bills_equal_python_bills_for_every_catalog_model(page, served_catalog):
     base, catalog = served_catalog
     page.goto(base + "models/")
+    page.locator("html[data-mr-scripts]").wait_for(state="attached")   # scripts start after the first paint
     cases, expected = [], []
     for model in catalog.models.values():
         pricing = json.loads(json.dumps(model_summary(model)["pricing"]))

@@ -39,6 +39,7 @@ def assert_picker_matches_pages(page, base, catalog, pairs) -> None:
     """The picker's bills and price relations for each pair equal that pair's pre-rendered page."""
     index = SiteIndex.of(catalog)
     page.goto(base + "compare/")
+    page.locator("html[data-mr-scripts]").wait_for(state="attached")   # scripts start after the first paint
     results = page.evaluate(COMPARE_ALL, [[p.a, p.b] for p in pairs])
     for pair, got in zip(pairs, results):
         view = comparison_page(index, pair)

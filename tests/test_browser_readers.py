@@ -39,6 +39,7 @@ def js_bills(page, cases: list[tuple[dict, tuple[int, int, int], bool]]) -> list
 def test_browser_bills_equal_python_bills_for_every_model(page, served_sample):
     base, catalog = served_sample
     page.goto(base + "models/")
+    page.locator("html[data-mr-scripts]").wait_for(state="attached")   # scripts start after the first paint
     cases, expected = [], []
     for model in catalog.models.values():
         pricing = json.loads(json.dumps(model_summary(model)["pricing"]))   # as the browser reads the API
@@ -54,6 +55,7 @@ def test_browser_bills_equal_python_bills_for_every_model(page, served_sample):
 def test_browser_rounds_half_cents_like_python(page, served_sample, prices):
     base, _ = served_sample
     page.goto(base + "models/")   # calculator.js comes only to pages with a calculator
+    page.locator("html[data-mr-scripts]").wait_for(state="attached")   # scripts start after the first paint
     given_input, given_output, cached = (Decimal(p) if p else None for p in prices)
     pricing = Pricing(input=given_input, output=given_output, cached_input=cached, verified="2026-11-01")
     as_json = json.loads(json.dumps({"input": float(given_input), "output": float(given_output),
@@ -69,6 +71,7 @@ def test_review_calculator_by_keyboard_and_url(page, served_sample):
     page.goto(base + f"models/{KEY}/")
     form = page.locator("form.mr-calc")
     form.wait_for(state="visible")
+    page.locator("form.mr-calc[data-calc-loaded]").wait_for(state="attached")   # shown before its script comes
     field = form.locator('input[name="in"]')
     field.focus()
     page.keyboard.type("3,000,000")

@@ -36,6 +36,7 @@ def test_the_search_index_is_fetched_only_when_searching(served_sample, page):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base + "models/")
+    page.locator("html[data-mr-scripts]").wait_for(state="attached")   # Material's bundle starts after the first paint
     page.wait_for_load_state("networkidle")
     assert not any(url.endswith("search/search_index.json") for url in requested)
     assert not any(url.endswith("sitemap.xml") for url in requested)

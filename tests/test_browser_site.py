@@ -54,6 +54,7 @@ def _column(page, index: int) -> list[str]:
 def test_the_all_models_table_sorts_by_a_clicked_column_and_filters(page, served_sample):
     base, catalog = served_sample
     page.goto(f"{base}models/")
+    page.locator("html[data-mr-scripts]").wait_for(state="attached")   # scripts start after the first paint
     headings = page.locator("#mr-models thead th").all_inner_texts()
     column = headings.index("Input /1M")
     names = [name.lower() for name in _column(page, 0)]
@@ -107,6 +108,7 @@ def test_no_page_is_wider_than_the_screen(chromium, served_sample, width):
         for path in ("", model.url, catalog.pairs[model.pairs[0]].url, "models/"):
             page.goto(f"{base}{path}")
             page.wait_for_load_state("load")
+            page.locator("html[data-mr-scripts]").wait_for(state="attached")   # scripts start after the first paint
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"/{path} is {overflow}px wider than a {width}px screen"
     finally:

@@ -40,7 +40,7 @@
       if (observer) observer.observe(box); else reach(box);
     });
   }
-  if (typeof document$ !== "undefined") document$.subscribe(name);
+  if (typeof document$ !== "undefined") document$.subscribe(function () { setTimeout(name, 0); });  /* each script's set-up in a task of its own, not inside Material's page-ready callbacks (one long task) */
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", name);
   else name();
 })();

@@ -171,15 +171,21 @@
     if (message) message.hidden = state.valid;
   }
 
+  function fill(field, params, name) {
+    if (params.has(name)) field.value = params.get(name);
+  }
+
   function setUpCalculator(form) {
     if (form.getAttribute("data-calc-ready")) return;
     form.setAttribute("data-calc-ready", "1");
     var base = form.getAttribute("data-base") || "";
+    // The link's state fills the form; what the reader typed before this script came (the form
+    // shows from the first paint, the scripts come after it) stays where the link says nothing.
     var params = query();
-    form.elements["in"].value = params.get("in") || "";
-    form.elements.cached.value = params.get("cached") || "";
-    form.elements.out.value = params.get("out") || "";
-    form.elements.batch.checked = params.get("batch") === "1";
+    fill(form.elements["in"], params, "in");
+    fill(form.elements.cached, params, "cached");
+    fill(form.elements.out, params, "out");
+    if (params.has("batch")) form.elements.batch.checked = params.get("batch") === "1";
     var keys = (form.getAttribute("data-calc-models") || "").split(/\s+/).filter(Boolean);
     var table = form.getAttribute("data-calc-table");
     var load = table
@@ -263,9 +269,11 @@
     var search = document.querySelector('input[data-filter-table="' + table.id + '"]');
     var params = query();
     var caps = (params.get("caps") || "").split(",").filter(function (c) { return CAPABILITIES[c]; });
-    form.querySelectorAll('input[name="cap"]').forEach(function (box) { box.checked = caps.indexOf(box.value) !== -1; });
-    form.elements.ctx.value = params.get("ctx") || "";
-    form.elements.max.value = params.get("max") || "";
+    if (params.has("caps")) {
+      form.querySelectorAll('input[name="cap"]').forEach(function (box) { box.checked = caps.indexOf(box.value) !== -1; });
+    }
+    fill(form.elements.ctx, params, "ctx");
+    fill(form.elements.max, params, "max");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     Promise.resolve(tableModels(table)).then(function (models) {
       var byKey = {};
@@ -315,7 +323,7 @@
   }
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
+    document$.subscribe(function () { setTimeout(setUp, 0); });  /* each script's set-up in a task of its own, not inside Material's page-ready callbacks (one long task) */
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {

@@ -180,7 +180,7 @@
   }
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
+    document$.subscribe(function () { setTimeout(setUp, 0); });  /* each script's set-up in a task of its own, not inside Material's page-ready callbacks (one long task) */
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
