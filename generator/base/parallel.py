@@ -54,14 +54,21 @@ def map_each(call: Callable[[int], R], count: int, min_items: int = 400,
              passed: tuple[type[BaseException], ...] = ()) -> list[R]:
     """[call(0), …, call(count - 1)] across cores (`map_ranges`), in order.
 
+    Indices are dealt out round-robin, so each core gets every n-th item: lists are
+    often grouped by kind (a site's 1,100 long reviews first, then its cheap comparison
+    pages), and contiguous ranges left one core with most of the work.
+
     A worker stops at the first index whose call raises; that index and the rest of its
     range are called again here, in this process, so the failure is raised with its own
     traceback in the caller. An exception of a type in `passed` is sent back and raised
     here as it was instead (one the caller handles as a whole, not per item).
     """
+    stride = os.cpu_count() or 1
+    order = [index for first in range(stride) for index in range(first, count, stride)]
+
     def job(start: int, end: int) -> list[tuple[int, R] | _Stopped]:
         done: list[tuple[int, R] | _Stopped] = []
-        for index in range(start, end):
+        for index in order[start:end]:
             try:
                 done.append((index, call(index)))
             except passed as error:
