@@ -58,24 +58,37 @@ class PageKeys:
         return found
 
     def owner(self, read: Read) -> str | None:
-        """The model or pair a read reads part of, when that object's `fingerprint` covers
-        everything the read can see: then, if the fingerprint is what it was, so is the read."""
+        """The whole a read reads part of (a model, a pair, one of the catalog's or the index's
+        mappings, the page list), when that whole's `fingerprint` covers everything the read
+        can see: then, if the fingerprint is what it was, so is the read."""
         kind = read[0]
         if kind in ("m", "meta") or (kind == "r" and read[2] not in _UNCOVERED):
             return "m\0" + read[1]
         if kind == "p":
             return "p\0" + read[1]
+        if kind in ("cat", "idx") and len(read) == 3:
+            return kind + "\0" + read[1]
+        if kind == "page":
+            return "page\0"
         return None
 
     def fingerprint(self, owner: str) -> bytes:
-        """All of one model (its fields, its record's content and front matter) or pair, hashed:
-        checking 1,100 of these is cheaper than checking the 50,000 reads a catalog's pages make of them."""
+        """All of one model (its fields, its record's content and front matter), pair or
+        mapping, hashed: checking the 7,000 wholes of a catalog is cheaper than checking the
+        70,000 reads its pages make of them. Models and pairs inside a mapping stand as their
+        keys, as in a read of it."""
         found = self._owners.get(owner)
         if found is None:
             kind, key = owner.split("\0", 1)
-            thing: Any = (self.catalog.models if kind == "m" else self.catalog.pairs).get(key)
-            found = self._owners[owner] = (_ABSENT_DIGEST if thing is None else
-                                           self._value(tuple((f.name, getattr(thing, f.name)) for f in fields(thing))))
+            if kind in ("m", "p"):
+                thing: Any = (self.catalog.models if kind == "m" else self.catalog.pairs).get(key)
+                found = (_ABSENT_DIGEST if thing is None else
+                         self._value(tuple((f.name, getattr(thing, f.name)) for f in fields(thing))))
+            elif kind == "page":
+                found = _hash("\0".join(f"{uri}\0{ref!r}" for uri, ref in self._pages.items()).encode())
+            else:
+                found = self._value(getattr(self.catalog if kind == "cat" else self._index, key))
+            self._owners[owner] = found
         return found
 
     def _digest(self, read: Read) -> bytes:
