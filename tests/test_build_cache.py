@@ -290,3 +290,19 @@ def test_an_audit_catches_a_page_the_cache_would_have_left_stale(sample, tmp_pat
     assert warm.pages["reused"] == 0
     cold = build(sample, tmp_path / "cold", cache=False)
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "cold")
+
+
+def test_the_site_a_build_replaces_is_the_next_builds_staging_tree(sample, tmp_path):
+    out = tmp_path / "site"
+    build(sample, out)
+    sample.review("mistral/mistral-small-3", valid_review(name="Mistral Small 3", bracket="budget"))
+    build(sample, out)
+    spares = list(cache_folder(sample.root, sample.content).glob("spare-site-*"))
+    assert len(spares) == 1 and (spares[0] / "models" / "openai").is_dir()   # the first site, kept
+    (sample.content / "models" / "mistral" / "mistral-small-3.md").unlink()
+    build(sample, out)                          # into the spare tree, emptied of its files
+    build(sample, tmp_path / "cold", cache=False)
+    assert snapshot(out) == snapshot(tmp_path / "cold")
+    assert not (out / "models" / "mistral" / "mistral-small-3").exists()   # no folder left of a gone page
+    folders = {p.relative_to(out) for p in out.rglob("*") if p.is_dir()}
+    assert folders == {p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_dir()}

@@ -23,6 +23,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import datetime as dt
+import hashlib
 import logging
 import os
 import shutil
@@ -73,7 +74,8 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
     if not result.ok:
         return BuildResult(False, target, result.diagnostics)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    spare = _spare(folder, target) if cache else None
+    staging = _staging(target, spare)
     try:
         staging.chmod(0o755)
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
@@ -84,7 +86,8 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
         pages = dict(plugin.stats)  # type: ignore[attr-defined]
         ignored = plugin.cache.ignored if plugin.cache is not None else ""  # type: ignore[attr-defined]
         forget_build(folder)
-        swap_into_place(staging, target, background=sum(pages.values()) >= _BACKGROUND_DELETE)
+        _drop_empty_folders(staging)
+        swap_into_place(staging, target, background=sum(pages.values()) >= _BACKGROUND_DELETE, spare=spare)
         plugin.commit_cache()  # type: ignore[attr-defined]
         if cache:
             record_build(folder, inputs, target, result.diagnostics)
@@ -104,8 +107,9 @@ class _DirtyWarning(logging.Filter):
     """Drops MkDocs' warning that a dirty build may leave stale files.
 
     The build is "dirty" only so MkDocs' page loop skips the pages the plugin wrote;
-    it always runs into a fresh, empty staging folder, so nothing can be stale (and in
-    --strict mode the warning would otherwise fail every build).
+    it always runs into a staging folder with no file in it (a new one, or the last
+    build's spare tree emptied of its files), so nothing can be stale (and in --strict
+    mode the warning would otherwise fail every build).
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -137,8 +141,9 @@ def _configured_site_dir(config_file: Path) -> str:
         return "site"
 
 
-def swap_into_place(staging: Path, target: Path, background: bool = False) -> None:
-    """Make `staging` the folder at `target`; the old `target` (if any) is deleted afterwards.
+def swap_into_place(staging: Path, target: Path, background: bool = False, spare: Path | None = None) -> None:
+    """Make `staging` the folder at `target`; the old `target` (if any) becomes `spare`, the
+    next build's staging folder (see `_staging`), or is deleted.
 
     With `background`, the old tree is deleted by a detached `rm -rf` after the swap: on a
     file system mounted with `discard`, deleting a catalog-size site (thousands of folders)
@@ -148,12 +153,67 @@ def swap_into_place(staging: Path, target: Path, background: bool = False) -> No
         os.rename(staging, target)
         return
     if _exchange(staging, target):
-        _delete(staging, background)     # staging now holds the previous site
+        _keep_or_delete(staging, spare, background)     # staging now holds the previous site
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
     os.rename(target, old / target.name)
     os.rename(staging, target)
+    if spare is not None and _kept(old / target.name, spare):
+        old.rmdir()
+        return
     _delete(old, background)
+
+
+def _spare(folder: Path, target: Path) -> Path:
+    """Where the site a build replaced waits for the next build of `target` (in the build cache)."""
+    tag = hashlib.blake2b(str(target).encode(), digest_size=6).hexdigest()
+    return folder / f"spare-site-{tag}"
+
+
+def _staging(target: Path, spare: Path | None) -> Path:
+    """A new folder beside `target` to build into: the spare tree of the last build, emptied of
+    its files, where there is one. Its folders are kept: on this machine's disk, making a
+    catalog site's 6,000 folders took 2-3 s of system time, more than the rest of a warm build;
+    emptying them of files takes a tenth of that. The live site is never touched before the swap."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    if spare is None:
+        return staging
+    try:
+        os.rename(spare, staging)       # claims it: a second build at the same time gets none
+    except OSError:                     # none, or on another file system
+        return staging
+    _empty_of_files(staging)
+    return staging
+
+
+def _empty_of_files(tree: Path) -> None:
+    for top, folders, names in os.walk(tree):
+        for name in names:
+            os.unlink(os.path.join(top, name))
+        for name in [f for f in folders if os.path.islink(os.path.join(top, f))]:
+            os.unlink(os.path.join(top, name))
+            folders.remove(name)
+
+
+def _drop_empty_folders(tree: Path) -> None:
+    """Folders the spare tree had that this build wrote nothing into (a page that is gone)."""
+    for top, folders, names in os.walk(tree, topdown=False):
+        if not names and top != str(tree) and not os.listdir(top):
+            os.rmdir(top)
+
+
+def _keep_or_delete(old: Path, spare: Path | None, background: bool) -> None:
+    if spare is None or not _kept(old, spare):
+        _delete(old, background)
+
+
+def _kept(old: Path, spare: Path) -> bool:
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(old, spare)
+        return True
+    except OSError:
+        return False
 
 
 def _delete(tree: Path, background: bool) -> None:
