@@ -290,6 +290,10 @@ def test_an_audit_catches_a_page_the_cache_would_have_left_stale(sample, tmp_pat
     assert warm.pages["reused"] == 0
     cold = build(sample, tmp_path / "cold", cache=False)
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "cold")
+    # the pages placed before the audit failed were rewritten, never written through into the cache
+    import hashlib
+    blobs = [p for p in (cache_folder(sample.root, sample.content) / "pages").rglob("*") if p.is_file()]
+    assert blobs and all(hashlib.blake2b(p.read_bytes(), digest_size=20).hexdigest() == p.name for p in blobs)
 
 
 def test_the_site_a_build_replaces_is_the_next_builds_staging_tree(sample, tmp_path):

@@ -256,10 +256,14 @@ class PageCache:
         self._made_parent(target)
         try:
             os.link(path, target)
-        except OSError:
+        except FileExistsError:           # a rerun after a failed audit or frame: never write through it
+            target.unlink()
+            os.link(path, target)
+        except OSError:                   # no hard links here: a copy
             data = data if data is not None else self._checked(path, entry.blob)
             if data is None:
                 return None
+            target.unlink(missing_ok=True)
             target.write_bytes(data)
         return entry
 

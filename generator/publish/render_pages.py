@@ -91,7 +91,7 @@ def _finish_one(uri: str, renderer: SiteRenderer, frames: Frames, page: Page,
 
     A page is reused when what its last render read of the catalog reads the same now
     (`PageCache.fresh`): nothing of it is computed. The reads are recorded only with a
-    cache; recording costs a render about a tenth more."""
+    cache; recording costs a render about three tenths more CPU."""
     target = Path(page.file.abs_dest_path)
     old = cache.entries.get(uri) if cache is not None else None
     if cache is not None and old is not None and cache.fresh(old):
