@@ -1,4 +1,4 @@
-"""The all-models page carries its first 100 rows by name; `models/rows.html` holds the rest.
+"""The all-models page carries its first 50 rows by name; `models/rows.html` holds the rest.
 
 Both come from one row macro (`partials/model_rows.html`), so a row the browser fetches
 later is the row the page would have carried, and the two together are every model, in
@@ -19,7 +19,7 @@ from generator.render.listings import all_models
 
 MODELS = "models/index.md"
 ROWS = "models/rows.html"
-LIMIT = 100
+LIMIT = 50
 PROVIDERS = ["openai", "anthropic", "google"]
 
 
@@ -60,11 +60,11 @@ def test_the_page_carries_the_first_rows_and_the_file_the_rest(large):
     assert (table.attributes["data-more-rows"], table.attributes["data-row-count"]) == ("rows.html", "130")
     first = page.css("#mr-models tbody tr")
     rest = HTMLParser(data_files(large)[ROWS]).css("tbody tr")
-    assert (len(first), len(rest)) == (LIMIT, 30)
+    assert (len(first), len(rest)) == (LIMIT, 130 - LIMIT)
     assert _keys(first) + _keys(rest) == [m.key for m in all_models(renderer.index)]
     assert page.css_first('[data-filter-count="mr-models"]').text() == "130 models"
     note = page.css_first("p.mr-nojs")               # where a reader without JavaScript finds the rest
-    assert "first 100 of the 130 models" in note.text()
+    assert f"first {LIMIT} of the 130 models" in note.text()
     assert [a.attributes["href"] for a in note.css("a")] == ["../providers/", "../brackets/"]
 
 
@@ -74,13 +74,14 @@ def test_a_row_from_the_file_is_the_row_the_page_would_carry(large):
     given = renderer.page_input(MODELS)
     # the same page with the last models first: they are then among the rows the page carries
     moved = PageInput(given.uri, given.front, given.template, {**given.context, "models": models[LIMIT:] + models[:LIMIT]})
-    page_rows = HTMLParser(renderer.render_input(moved)).css("#mr-models tbody tr")[:len(models) - LIMIT]
-    file_rows = HTMLParser(data_files(large)[ROWS]).css("tbody tr")
+    page_rows = HTMLParser(renderer.render_input(moved)).css("#mr-models tbody tr")   # models[LIMIT:2 * LIMIT]
+    file_rows = HTMLParser(data_files(large)[ROWS]).css("tbody tr")[:len(page_rows)]
+    assert len(page_rows) == LIMIT
     assert [_row(r) for r in file_rows] == [_row(r) for r in page_rows]
     assert not any(r.css("span.mr-word") for r in file_rows)          # tables.js adds them as rows show
     assert any(r.css("span.mr-word") for r in page_rows)
     text = data_files(large)[ROWS]
-    assert '<meta name="robots" content="noindex">' in text and len(text) < 300 * 30
+    assert '<meta name="robots" content="noindex">' in text and len(text) < 300 * (130 - LIMIT)
 
 
 def test_a_catalog_within_the_limit_points_at_no_file(site):

@@ -3,7 +3,7 @@
  * API (api/models.json, api/models/<key>.json) and the sums follow the rules of
  * generator/base/usage.py, which the tests hold this file to. The all-models
  * table needs no download: each row carries what its filters and cost column
- * read (see tableModels), so the page stays light at any catalog size. Past 100
+ * read (see tableModels), so the page stays light at any catalog size. Past 50
  * models the page carries only its first rows; tables.js brings the rest
  * (modelreviewTables.allRows) the first time a filter is set or volumes are typed,
  * and on its "mr-rows" event the filters and the cost column run again over every row.

@@ -14,7 +14,7 @@
  * (p.mr-more[data-more-for=ID]); rows past the limit get the class mr-over.
  * Filters call window.modelreviewTables.limit(table) after hiding rows.
  *
- * A table with data-more-rows="URL" (the all-models table past 100 models) carries only
+ * A table with data-more-rows="URL" (the all-models table past 50 models) carries only
  * its first rows, so its page weighs the same at any catalog size; the other rows are in
  * that file (models/rows.html, rendered by the page's own row macro, in the page's order).
  * allRows(table) fetches it once, the first time a reader sorts, filters, fills in the
