@@ -100,6 +100,7 @@ def test_the_other_rows_come_only_when_the_reader_asks_for_all(page, served_cata
     assert not [url for url in asked if url.endswith("/rows.html")]     # a first visit: the page's rows only
     order = [m.key for m in all_models(SiteIndex.of(catalog))]
     assert _row_keys(page) == order[:LIMIT] and page.locator("p.mr-nojs").is_hidden()
+    assert page.locator('[data-filter-count="mr-models"]').text_content() == f"{len(order)} models"   # all, not the page's
     more = page.locator("p.mr-more button")
     assert more.inner_text() == f"Show all {len(order)} models ({LIMIT} shown)"
     more.click()

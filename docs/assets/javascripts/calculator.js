@@ -338,6 +338,7 @@
           row.hidden = !visible;
           if (visible) shown += 1;
         });
+        if (!complete(table)) shown = Number(table.getAttribute("data-row-count")) || shown;   // no filter: every model matches
         if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
         if (window.modelreviewTables) window.modelreviewTables.limit(table);
       }
