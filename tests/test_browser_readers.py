@@ -117,6 +117,8 @@ def python_filter(model, caps: set[str], min_context: int | None, max_price: Dec
 
 
 def visible_keys(page) -> list[str]:
+    # A filter or sort at catalog size waits for the rows the page leaves out (tables.js allRows).
+    page.locator("#mr-models[data-rows-complete]").wait_for(state="attached")
     return page.eval_on_selector_all("#mr-models tbody tr:not([hidden])", "rows => rows.map(r => r.querySelector('a').getAttribute('href').slice(0, -1))")
 
 
@@ -150,7 +152,7 @@ def test_filters_show_the_models_python_picks(page, served_sample, caps, ctx, ma
 def test_your_monthly_cost_column_fills_and_sorts(page, served_sample):
     base, catalog = served_sample
     page.goto(base + "models/?in=1000000&out=1000000&cached=0")
-    page.locator("form.mr-calc[data-calc-loaded]").wait_for(state="attached")
+    page.locator("form.mr-calc[data-calc-loaded]").wait_for(state="attached")   # with every row, at any size
     cells = dict(page.eval_on_selector_all(
         "#mr-models tbody tr", "rows => rows.map(r => [r.querySelector('a').getAttribute('href').slice(0, -1), r.cells[r.parentNode.parentNode.querySelector('th[data-col=cost]').cellIndex].textContent])"))
     assert cells == {k: python_bill(m.meta.pricing, (1_000_000, 0, 1_000_000), False) for k, m in catalog.models.items()}

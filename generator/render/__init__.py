@@ -12,8 +12,9 @@ Public API (what the MkDocs plugin and the preview use):
 
 Modules: `pages` (addresses), `index` (per-catalog lookups), `review`, `compare`,
 `faq`, `listings` (page values), `format` (filters), `env` (Jinja), `site` (renderer);
-for readers: `api` + `api_schema` (open-data JSON), `feeds` (Atom, JSON Feed), `data_files`
-(both, for the plugin), `charts` (build-time SVG), `jsonld` (structured data).
+for readers: `api` + `api_schema` (open-data JSON), `feeds` (Atom, JSON Feed), `model_rows`
+(the all-models rows its page leaves out), `data_files` (all three, for the plugin), `charts`
+(build-time SVG), `jsonld` (structured data).
 """
 
 from __future__ import annotations

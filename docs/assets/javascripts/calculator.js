@@ -3,7 +3,10 @@
  * API (api/models.json, api/models/<key>.json) and the sums follow the rules of
  * generator/base/usage.py, which the tests hold this file to. The all-models
  * table needs no download: each row carries what its filters and cost column
- * read (see tableModels), so the page stays light at any catalog size.
+ * read (see tableModels), so the page stays light at any catalog size. Past 50
+ * models the page carries only its first rows; tables.js brings the rest
+ * (modelreviewTables.allRows) the first time a filter is set or volumes are typed,
+ * and on its "mr-rows" event the filters and the cost column run again over every row.
  *
  *
  *   bill = (input × input price + cached × cached-input price (input price when
@@ -130,7 +133,8 @@
     // capabilities, one letter each: t tool calling, s structured output, r reasoning,
     // v image input, o open weights. Context and blended price are the sort keys of
     // the columns headed data-col="ctx" and "blended".
-    if (table.modelreviewModels) return table.modelreviewModels;
+    var count = table.tBodies[0].rows.length;   // rows arrive later (tables.js allRows): read them again then
+    if (table.modelreviewModels && table.modelreviewModels.length === count) return table.modelreviewModels;
     var ctx = columnIndex(table, "ctx"), blended = columnIndex(table, "blended");
     var models = Array.prototype.map.call(table.tBodies[0].rows, function (row) {
       var p = (row.getAttribute("data-p") || "").split(" ");
@@ -148,7 +152,35 @@
       };
     });
     table.modelreviewModels = models;
+    table.modelreviewByKey = null;
     return models;
+  }
+
+  function tableByKey(table) {
+    var models = tableModels(table);
+    if (!table.modelreviewByKey) {
+      var byKey = {};
+      models.forEach(function (m) { byKey[m.key] = m; });
+      table.modelreviewByKey = byKey;
+    }
+    return table.modelreviewByKey;
+  }
+
+  // The rows the page leaves out (tables.js) ----------------------------------
+
+  function complete(table) {
+    return !window.modelreviewTables || window.modelreviewTables.complete(table);
+  }
+
+  function bringAllRows(table) {
+    // Ask tables.js for every row; its "mr-rows" event runs the caller's update again.
+    if (!complete(table)) window.modelreviewTables.allRows(table).catch(function () {});
+  }
+
+  function afterRows(table, then) {
+    // `then` once rows asked for have come (or could not), else now.
+    if (complete(table) || !table.mrAllRows) then();
+    else table.mrAllRows.then(then, then);
   }
 
   // The calculator ------------------------------------------------------------
@@ -189,7 +221,7 @@
     var keys = (form.getAttribute("data-calc-models") || "").split(/\s+/).filter(Boolean);
     var table = form.getAttribute("data-calc-table");
     var load = table
-      ? Promise.resolve(tableModels(document.getElementById(table)))
+      ? Promise.resolve([])
       : Promise.all(keys.map(function (key) {
           return getJson(base + "api/models/" + key + ".json").then(function (doc) { return doc.model; });
         }));
@@ -202,13 +234,17 @@
         showErrors(form, state);
         if (!state.valid) return;
         writeQuery({ "in": state.input, cached: state.cached, out: state.output, batch: state.batch });
-        if (table) updateTable(document.getElementById(table), byKey, state);
-        else updateOutputs(form, byKey, state);
+        if (!table) { updateOutputs(form, byKey, state); return; }
+        var rows = document.getElementById(table);
+        updateTable(rows, tableByKey(rows), state);   // the rows there now; every row once they have come
+        if (!state.empty) bringAllRows(rows);
       }
       form.addEventListener("input", update);
       form.addEventListener("change", update);
+      if (table) document.getElementById(table).addEventListener("mr-rows", update);
       update();
-      form.setAttribute("data-calc-loaded", "1");
+      function loaded() { form.setAttribute("data-calc-loaded", "1"); }
+      if (table) afterRows(document.getElementById(table), loaded); else loaded();
     }).catch(function (error) {
       var message = form.querySelector(".mr-calc__error");
       if (message) { message.textContent = "The prices could not be loaded (" + error.message + ")."; message.hidden = false; }
@@ -275,9 +311,7 @@
     fill(form.elements.ctx, params, "ctx");
     fill(form.elements.max, params, "max");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    Promise.resolve(tableModels(table)).then(function (models) {
-      var byKey = {};
-      models.forEach(function (m) { byKey[m.key] = m; });
+    Promise.resolve(table).then(function () {
       function update() {
         var filters = {
           caps: Array.prototype.filter.call(form.querySelectorAll('input[name="cap"]'), function (b) { return b.checked; })
@@ -291,6 +325,11 @@
         if (bad.length) return;
         writeQuery({ caps: filters.caps.join(","), ctx: form.elements.ctx.value.trim(), max: form.elements.max.value.trim() });
         var words = search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
+        if (!complete(table) && (filters.caps.length || filters.ctx !== null || filters.max !== null || words.length)) {
+          bringAllRows(table);   // filter once every row is there, so the count is the whole table's
+          return;
+        }
+        var byKey = tableByKey(table);
         var shown = 0;
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
           var model = byKey[rowKey(row)];
@@ -299,14 +338,16 @@
           row.hidden = !visible;
           if (visible) shown += 1;
         });
+        if (!complete(table)) shown = Number(table.getAttribute("data-row-count")) || shown;   // no filter: every model matches
         if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
         if (window.modelreviewTables) window.modelreviewTables.limit(table);
       }
       form.addEventListener("input", update);
       form.addEventListener("change", update);
+      table.addEventListener("mr-rows", update);
       if (search) search.addEventListener("input", function () { window.setTimeout(update, 0); });
       update();
-      form.setAttribute("data-filters-loaded", "1");
+      afterRows(table, function () { form.setAttribute("data-filters-loaded", "1"); });
     });
   }
 

@@ -13,6 +13,16 @@
  * current order) until the reader presses the "Show all" button that follows it
  * (p.mr-more[data-more-for=ID]); rows past the limit get the class mr-over.
  * Filters call window.modelreviewTables.limit(table) after hiding rows.
+ *
+ * A table with data-more-rows="URL" (the all-models table past 50 models) carries only
+ * its first rows, so its page weighs the same at any catalog size; the other rows are in
+ * that file (models/rows.html, rendered by the page's own row macro, in the page's order).
+ * allRows(table) fetches it once, the first time a reader sorts, filters, fills in the
+ * cost column or asks for all, appends its rows after the page's, applies the text
+ * filter, fires "mr-rows" on the table (calculator.js fills in costs and its filters),
+ * and then marks the table data-rows-complete. A sort or filter asked for meanwhile runs
+ * once every row is there, so it gives what it gives on the whole table. A table
+ * without the attribute is complete from the start (and marked so).
  */
 (function () {
   "use strict";
@@ -72,28 +82,93 @@
         var descending = th.getAttribute("aria-sort") === "ascending";
         Array.prototype.forEach.call(headings, function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-        sortTable(table, index, descending);
+        whenComplete(table, function () { sortTable(table, index, descending); });
       });
     });
+  }
+
+  function filterByText(table) {
+    var input = table.mrFilterInput;
+    if (!input) return;
+    var counter = document.querySelector('[data-filter-count="' + table.id + '"]');
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var text = row.textContent.toLowerCase();
+      var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+      row.hidden = !match;
+      if (match) shown += 1;
+    });
+    if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
   }
 
   function setUpFilter(input) {
     var table = document.getElementById(input.getAttribute("data-filter-table"));
     if (!table || input.getAttribute("data-filter-ready")) return;
     input.setAttribute("data-filter-ready", "1");
-    var counter = document.querySelector('[data-filter-count="' + table.id + '"]');
+    table.mrFilterInput = input;
     input.addEventListener("input", function () {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      var shown = 0;
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        var text = row.textContent.toLowerCase();
-        var match = words.every(function (word) { return text.indexOf(word) !== -1; });
-        row.hidden = !match;
-        if (match) shown += 1;
-      });
-      if (counter) counter.textContent = shown + (shown === 1 ? " model" : " models");
+      // Words typed while some rows are still to come filter once they are all there (allRows).
+      if (!complete(table) && input.value.trim()) { allRows(table).catch(function () {}); return; }
+      filterByText(table);
       limit(table);
     });
+  }
+
+  // The rows a table's page leaves out ---------------------------------------------
+
+  function complete(table) {
+    return !table.hasAttribute("data-more-rows") || table.mrComplete === true;
+  }
+
+  function linkOf(row) {
+    var link = row.querySelector("a[href]");
+    return link ? link.getAttribute("href") : "";
+  }
+
+  function allRows(table) {
+    // A promise of the table holding every row (see the top of this file); fetched once.
+    if (table.mrAllRows) return table.mrAllRows;
+    if (complete(table)) return (table.mrAllRows = Promise.resolve(table));
+    var url = table.getAttribute("data-more-rows");
+    table.setAttribute("aria-busy", "true");
+    table.mrAllRows = fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.text();
+    }).then(function (text) {
+      var body = table.tBodies[0], have = {}, fragment = document.createDocumentFragment();
+      Array.prototype.forEach.call(body.rows, function (row) { have[linkOf(row)] = true; });
+      var rows = new DOMParser().parseFromString(text, "text/html").querySelectorAll("tbody > tr");
+      Array.prototype.forEach.call(rows, function (row) {
+        if (!have[linkOf(row)]) fragment.appendChild(document.importNode(row, true));  // a page newer than the file (the preview) keeps its own rows
+      });
+      body.appendChild(fragment);
+      table.mrComplete = true;
+      filterByText(table);
+      table.dispatchEvent(new CustomEvent("mr-rows"));
+      limit(table);
+      table.removeAttribute("aria-busy");
+      table.setAttribute("data-rows-complete", "");
+      return table;
+    });
+    table.mrAllRows.catch(function (error) {
+      table.removeAttribute("aria-busy");
+      var more = document.querySelector('[data-more-for="' + table.id + '"]');
+      if (!more) return;
+      var message = document.createElement("span");
+      message.className = "mr-more__error";
+      message.textContent = " The other models could not be loaded (" + error.message +
+        "); every model is listed on its provider's page.";
+      more.appendChild(message);
+      more.hidden = false;
+    });
+    return table.mrAllRows;
+  }
+
+  function whenComplete(table, then) {
+    // `then` now when the table holds every row, else once allRows has brought them.
+    if (complete(table)) then();
+    else allRows(table).then(then, function () {});
   }
 
   // Browsers may break a line after any hyphen, so on a narrow screen "2024-03-13"
@@ -152,10 +227,11 @@
       if (row.classList.contains("mr-over") !== over) row.classList.toggle("mr-over", over);
       if (!over && !row.hidden && !row.mrWords) { row.mrWords = true; wrapWords(row); }
     });
+    var total = complete(table) ? shown : Number(table.getAttribute("data-row-count")) || shown;
     if (more) {
-      more.hidden = table.mrShowAll || shown <= max;
-      more.querySelector("button").textContent = "Show all " + shown + (shown === 1 ? " model" : " models") +
-        " (" + max + " shown)";
+      more.hidden = table.mrShowAll || total <= max;
+      more.querySelector("button").textContent = "Show all " + total + (total === 1 ? " model" : " models") +
+        " (" + Math.min(max, shown) + " shown)";
     }
   }
 
@@ -165,12 +241,14 @@
     if (more) more.querySelector("button").addEventListener("click", function () {
       table.mrShowAll = true;
       limit(table);
+      if (!complete(table)) allRows(table).catch(function () {});
     });
     limit(table);
     table.setAttribute("data-limit-ready", "1");
+    if (complete(table)) table.setAttribute("data-rows-complete", "");
   }
 
-  window.modelreviewTables = { sortKey: sortKey, limit: limit };
+  window.modelreviewTables = { sortKey: sortKey, limit: limit, allRows: allRows, complete: complete };
 
   function setUp() {
     document.querySelectorAll(".mr-scroll table").forEach(keepWordsWhole);
