@@ -105,9 +105,13 @@ def test_new_and_deleted_reviews_gain_and_lose_their_pages(preview, review):
     assert status == 200, _box(html)
     assert _title_and_summary(html)[0] == "Zed New"
     assert "Zed New" in HTML(preview.get("models/")[1]).css_first("article table").text()
+    api = preview.get("api/models.json")
+    assert api[0] == 200 and "openai/zz-new" in api[1]      # the data files follow the catalog too
     preview.delete(new)
     assert preview.get("models/openai/zz-new/")[0] == 404
     assert "Zed New" not in HTML(preview.get("models/")[1]).css_first("article table").text()
+    assert "openai/zz-new" not in preview.get("api/models.json")[1]
+    assert preview.get("api/models/openai/zz-new.json")[0] == 404
 
 
 def test_a_template_change_reaches_every_page_of_its_kind(preview):

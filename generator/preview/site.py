@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 from ..catalog import Catalog
 from ..project import CheckResult, Project
 from ..publish import ModelReviewPlugin
-from ..render import search_entries, SiteRenderer
+from ..render import data_files, search_entries, SiteRenderer
 
 log = logging.getLogger("mkdocs.modelreview.preview")
 
@@ -80,6 +80,8 @@ class MkDocsSite:
         self.filled = threading.Event()       # set when no page is stale after a rebuild
         self._stale: set[str] = set()
         self._stale_templates: set[str] = set()
+        self._data_uris: set[str] = set()      # the API, feeds and rows file (`data_files`)
+        self._data_stale = False               # the catalog changed since they were written
         self._by_dest: dict[str, File] = {}
         self._doc_files: list[File] = []
         self._last_foreground = time.monotonic()
@@ -141,6 +143,7 @@ class MkDocsSite:
             if self._theme_is_watched(config):
                 env.auto_reload = False    # as for our templates (`_new_renderer`)
             files.copy_static_files()
+            self._data_uris, self._data_stale = set(plugin.data_uris), False
             self._config, self._plugin, self._files, self._nav, self._env = config, plugin, files, nav, env
             self._renderer = self._new_renderer(catalog)
             self._catalog = catalog
@@ -178,6 +181,7 @@ class MkDocsSite:
                 if came or gone:
                     self._stale_templates.add("sitemap.xml")
             self._renderer, self._catalog = renderer, catalog
+            self._data_stale = True   # the API, the feeds and the all-models rows file: written when asked for
             assert self._plugin is not None
             self._plugin.renderer = renderer
             self._stale |= {uri for uri in stale | came if uri in renderer.pages}
@@ -188,6 +192,9 @@ class MkDocsSite:
         with self.lock:
             if relative in self._stale_templates:
                 self._render_template(relative)
+                return
+            if self._data_stale and relative in self._data_uris:
+                self._write_data_files()
                 return
             file = self._by_dest.get(relative)
             if file is not None and file.src_uri in self._stale:
@@ -278,12 +285,26 @@ class MkDocsSite:
             return
         for name in sorted(self._stale_templates):
             self._render_template(name)
+        if self._data_stale:
+            self._write_data_files()
         assert self._config is not None
         self._config.plugins.on_post_build(config=self._config)
         self._add_search_entries()
         self.filled.set()
         self.announce(f"every page rendered ({len(self._doc_files)} pages, "
                       f"{time.monotonic() - self._built_at:.0f} s after set-up); search index written")
+
+    def _write_data_files(self) -> None:
+        """The data files of the current catalog, as the build writes them; those of a model
+        that is gone are removed. All at once: they share the index, and the rows file and
+        `api/models.json` list every model."""
+        assert self._renderer is not None
+        made = data_files(self._renderer.catalog, self._renderer.index, templates_dir=self.project.templates_dir)
+        for uri, text in made.items():
+            _write(self.root / uri, text)
+        for uri in self._data_uris - made.keys():
+            (self.root / uri).unlink(missing_ok=True)
+        self._data_uris, self._data_stale = set(made), False
 
     def _add_search_entries(self) -> None:
         """The generated pages' entries, added to the index Material wrote for the hand-written ones."""

@@ -81,6 +81,7 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
 
     def __init__(self) -> None:
         self.project: Project | None = None
+        self.data_uris: set[str] = set()
         self.result: CheckResult | None = None
         self.renderer: SiteRenderer | None = None
         self._preset = False
@@ -165,9 +166,12 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
         return self._add_data_files(files, config)
 
     def _add_data_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.result is not None and self.result.catalog is not None
-        for uri, text in data_files(self.result.catalog).items():  # open-data API and feeds
+        assert self.result is not None and self.result.catalog is not None and self.project is not None
+        # the open-data API, the feeds, the all-models page's later rows (its own templates)
+        made = data_files(self.result.catalog, templates_dir=self.project.templates_dir)
+        for uri, text in made.items():
             files.append(File.generated(config, uri, content=text))
+        self.data_uris = set(made)     # the preview writes them again after an edit
         return files
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
