@@ -82,8 +82,7 @@ class PageKeys:
             kind, key = owner.split("\0", 1)
             if kind in ("m", "p"):
                 thing: Any = (self.catalog.models if kind == "m" else self.catalog.pairs).get(key)
-                found = (_ABSENT_DIGEST if thing is None else
-                         self._value(tuple((f.name, getattr(thing, f.name)) for f in fields(thing))))
+                found = _ABSENT_DIGEST if thing is None else self._value(_field_values(thing))
             elif kind == "page":
                 found = _hash("\0".join(f"{uri}\0{ref!r}" for uri, ref in self._pages.items()).encode())
             else:
@@ -100,15 +99,13 @@ class PageKeys:
             model = self.catalog.models.get(rest[0])
             if model is None:
                 return _ABSENT_DIGEST
-            owner: Any = {"m": model, "r": model.record, "meta": model.meta}[kind]
-            return self._value(tuple((f, getattr(owner, f)) for f in _fields_of(owner))
-                               if rest[1] == "*" else getattr(owner, rest[1]))
+            owner: Any = model if kind == "m" else model.record if kind == "r" else model.meta
+            return self._value(_field_values(owner) if rest[1] == "*" else getattr(owner, rest[1]))
         if kind == "p":
             pair = self.catalog.pairs.get(rest[0])
             if pair is None:
                 return _ABSENT_DIGEST
-            return self._value(tuple((f.name, getattr(pair, f.name)) for f in fields(pair))
-                               if rest[1] == "*" else getattr(pair, rest[1]))
+            return self._value(_field_values(pair) if rest[1] == "*" else getattr(pair, rest[1]))
         if kind in ("cat", "idx") and rest[0] != "*":
             owner = self.catalog if kind == "cat" else self._index
             value = getattr(owner, rest[0])
@@ -121,10 +118,8 @@ class PageKeys:
         """Everything a page could read: for a read no rule above names."""
         if self._whole is None:
             catalog = self.catalog
-            models = tuple((key, tuple((f.name, getattr(m, f.name)) for f in fields(m)), m.meta)
-                           for key, m in catalog.models.items())
-            pairs = tuple((slug, tuple((f.name, getattr(p, f.name)) for f in fields(p)))
-                          for slug, p in catalog.pairs.items())
+            models = tuple((key, _field_values(m), m.meta) for key, m in catalog.models.items())
+            pairs = tuple((slug, _field_values(p)) for slug, p in catalog.pairs.items())
             self._whole = self._value((models, pairs, catalog.pages, catalog.names, catalog.best_value,
                                        catalog.config, sorted(self._pages.items())))
         return self._whole
@@ -192,10 +187,10 @@ def _hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=20).digest()
 
 
-def _fields_of(owner: Any) -> list[str]:
-    if isinstance(owner, BaseModel):
-        return list(type(owner).model_fields)
-    return [f.name for f in fields(owner)]
+def _field_values(owner: Any) -> tuple[tuple[str, Any], ...]:
+    """(name, value) of every field of a dataclass or pydantic object, in declaration order."""
+    names = list(type(owner).model_fields) if isinstance(owner, BaseModel) else [f.name for f in fields(owner)]
+    return tuple((name, getattr(owner, name)) for name in names)
 
 
 def _ref(*parts: Any) -> None:

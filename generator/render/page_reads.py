@@ -159,24 +159,22 @@ def _pair_attr(self: Pair, name: str) -> Any:
     return _get(self, name)
 
 
-def _catalog_attr(self: Catalog, name: str) -> Any:
-    value = _get(self, name)
-    if name in _CATALOG_FREE:
+def _holder_attr(kind: str, maps: frozenset[str], values: frozenset[str], free: frozenset[str]) -> Any:
+    """The patched lookup of the catalog (kind "cat") or the index ("idx"): its mappings come
+    back recording their lookups, its plain values note a read, and anything else reads all."""
+    def attr(self: Any, name: str) -> Any:
+        value = _get(self, name)
+        if name in free:
+            return value
+        if name in maps:
+            return Recording(value, (kind, name), _reads)
+        _seen[(kind, name) if name in values else (kind, "*")] = None
         return value
-    if name in _CATALOG_MAPS:
-        return Recording(value, ("cat", name), _reads)
-    _seen[("cat", name) if name in _CATALOG_VALUES else ("cat", "*")] = None
-    return value
+    return attr
 
 
-def _index_attr(self: SiteIndex, name: str) -> Any:
-    value = _get(self, name)
-    if name in _INDEX_FREE:
-        return value
-    if name in _INDEX_MAPS:
-        return Recording(value, ("idx", name), _reads)
-    _seen[("idx", name) if name in _INDEX_VALUES else ("idx", "*")] = None
-    return value
+_catalog_attr = _holder_attr("cat", _CATALOG_MAPS, _CATALOG_VALUES, _CATALOG_FREE)
+_index_attr = _holder_attr("idx", _INDEX_MAPS, _INDEX_VALUES, _INDEX_FREE)
 
 
 _PATCHES: dict[type, Any] = {Model: _model_attr, ReviewRecord: _record_attr, Review: _meta_attr,

@@ -9,6 +9,8 @@ ask "what changes if this review changes?" without rendering anything.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any, Callable
 from dataclasses import dataclass
 
 from ..catalog import Catalog, Model, Pair
@@ -197,28 +199,25 @@ class ModelPages:
                     copied.add((kind, key))
                 (table[key].add if add else table[key].discard)(uri)
 
-        for key in self._models.keys() - catalog.models.keys():
-            change(self._showing, 0, self._models.pop(key)[1], review_uri(key), False)
-        for key, model in catalog.models.items():
-            known = self._models.get(key)
-            if known is not None and known[0] is model:
-                continue
-            shown, before = _shows(model), known[1] if known is not None else set()
-            change(self._showing, 0, before - shown, review_uri(key), False)
-            change(self._showing, 0, shown - before, review_uri(key), True)
-            self._models[key] = (model, shown)
+        def follow(known: dict[str, Any], now: Mapping[str, Any], shown_by: Callable[[Any], Any],
+                   table: dict[str, set[str]], kind: int, uri_of: Callable[[str], str]) -> None:
+            """Bring `known` (key -> (object, the models its page shows)) and `table` up to `now`,
+            looking only at objects that are not the ones `known` holds."""
+            for key in known.keys() - now.keys():
+                change(table, kind, known.pop(key)[1], uri_of(key), False)
+            for key, thing in now.items():
+                before = known.get(key)
+                if before is not None and before[0] is thing:
+                    continue
+                shown, was = shown_by(thing), before[1] if before is not None else frozenset()
+                change(table, kind, was - shown, uri_of(key), False)
+                change(table, kind, shown - was, uri_of(key), True)
+                known[key] = (thing, shown)
+
+        follow(self._models, catalog.models, _shows, self._showing, 0, review_uri)
         editorial = {slug: pair for slug, pair in catalog.pairs.items() if pair.editorial is not None}
         self.compare_uris = _compare_uris(len(catalog.pairs) - len(editorial), catalog)
-        for slug in self._pairs.keys() - editorial.keys():
-            change(self._binding, 1, self._pairs.pop(slug)[1], pair_uri(slug), False)
-        for slug, pair in editorial.items():
-            known_pair = self._pairs.get(slug)
-            if known_pair is not None and known_pair[0] is pair:
-                continue
-            bound, bound_before = _binds(pair), known_pair[1] if known_pair is not None else frozenset()
-            change(self._binding, 1, bound_before - bound, pair_uri(slug), False)
-            change(self._binding, 1, bound - bound_before, pair_uri(slug), True)
-            self._pairs[slug] = (pair, bound)
+        follow(self._pairs, editorial, _binds, self._binding, 1, pair_uri)
 
     def for_catalog(self, catalog: Catalog) -> "ModelPages":
         """The same index for a later catalog (see the class docstring); this one is left as it is."""
