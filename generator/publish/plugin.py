@@ -168,7 +168,8 @@ class ModelReviewPlugin(BasePlugin[ModelReviewConfig]):
     def _add_data_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.result is not None and self.result.catalog is not None and self.project is not None
         # the open-data API, the feeds, the all-models page's later rows (its own templates)
-        made = data_files(self.result.catalog, templates_dir=self.project.templates_dir)
+        index = self.renderer.index if isinstance(self.renderer, SiteRenderer) else None   # not built twice
+        made = data_files(self.result.catalog, index, templates_dir=self.project.templates_dir)
         for uri, text in made.items():
             files.append(File.generated(config, uri, content=text))
         self.data_uris = set(made)     # the preview writes them again after an edit
